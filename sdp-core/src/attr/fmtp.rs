@@ -1,0 +1,3 @@
+//! Codec-specific views of `a=fmtp` parameters.
+//!
+//! PLACEHOLDER: replaced by the real views.

@@ -1,0 +1,1 @@
+//! Integration tests of sdp-core: corpus, round trips, properties.
