@@ -13,6 +13,7 @@
 )]
 
 pub mod attr;
+pub mod codec;
 pub mod error;
 pub mod lex;
 mod line;
