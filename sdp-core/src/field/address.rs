@@ -1,0 +1,90 @@
+//! Network addresses as SDP writes them: `IN IP4 192.0.2.1`, `IN IP6 ::1`, FQDNs.
+
+use std::net::{Ipv4Addr, Ipv6Addr};
+
+/// The address type of `o=`, `c=` and `a=rtcp` (RFC 8866 §5.7).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum AddrType {
+    /// `IP4`.
+    Ip4,
+    /// `IP6`.
+    Ip6,
+    /// Any other registered or private type, kept as written.
+    Other,
+}
+
+impl AddrType {
+    /// The type of an `addrtype` token (case-sensitive, as RFC 8866 registers them).
+    pub fn from_token(token: &str) -> AddrType {
+        match token {
+            "IP4" => AddrType::Ip4,
+            "IP6" => AddrType::Ip6,
+            _ => AddrType::Other,
+        }
+    }
+}
+
+/// Whether `host` is a syntactically valid FQDN (RFC 1123 labels; the top label not all digits).
+pub fn is_fqdn(host: &str) -> bool {
+    let host = host.strip_suffix('.').unwrap_or(host);
+    if host.is_empty() || host.len() > 253 {
+        return false;
+    }
+    let mut last = "";
+    for label in host.split('.') {
+        let ok = !label.is_empty()
+            && label.len() <= 63
+            && label
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+            && !label.starts_with('-')
+            && !label.ends_with('-');
+        if !ok {
+            return false;
+        }
+        last = label;
+    }
+    !last.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Whether `addr` is a valid unicast address of type `addr_type`: a literal of that family or
+/// an FQDN. Other address types accept any non-empty token.
+pub fn is_valid_address(addr_type: AddrType, addr: &str) -> bool {
+    match addr_type {
+        AddrType::Ip4 => {
+            addr.parse::<Ipv4Addr>().is_ok() || (!looks_numeric(addr) && is_fqdn(addr))
+        }
+        AddrType::Ip6 => addr.parse::<Ipv6Addr>().is_ok() || is_fqdn(addr),
+        AddrType::Other => !addr.is_empty(),
+    }
+}
+
+/// Dotted digits only: such a string must be a valid IPv4 literal, not a host name.
+fn looks_numeric(addr: &str) -> bool {
+    addr.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ip4_accepts_literals_and_host_names_only() {
+        assert!(is_valid_address(AddrType::Ip4, "192.0.2.1"));
+        assert!(is_valid_address(AddrType::Ip4, "host.example.com"));
+        assert!(is_valid_address(
+            AddrType::Ip4,
+            "e884ffa3-808e-4f3a-aba5-ecc630fd45ad.local"
+        ));
+        assert!(!is_valid_address(AddrType::Ip4, "0.a.b.0"));
+        assert!(!is_valid_address(AddrType::Ip4, "256.0.0.1"));
+        assert!(!is_valid_address(AddrType::Ip4, "::1"));
+    }
+
+    #[test]
+    fn ip6_accepts_ipv6_literals() {
+        assert!(is_valid_address(AddrType::Ip6, "2001:db8::1"));
+        assert!(is_valid_address(AddrType::Ip6, "::"));
+        assert!(!is_valid_address(AddrType::Ip6, "2001:db8:::1"));
+    }
+}
