@@ -8,7 +8,10 @@ pub enum Mode {
     /// [`ParseWarning`](crate::ParseWarning). The default.
     #[default]
     Lenient,
-    /// Refuse any deviation with a [`ParseError`](crate::ParseError).
+    /// Refuse any deviation from the grammar with a [`ParseError`](crate::ParseError).
+    ///
+    /// Placement advice that the grammar does not decide (a media-level attribute at session
+    /// level, [`ErrorCode::AttributeScope`](crate::ErrorCode::AttributeScope)) stays a warning.
     Strict,
 }
 

@@ -20,7 +20,8 @@ use crate::span::Span;
 pub struct Parsed<'a> {
     /// The session.
     pub session: Session<'a>,
-    /// Deviations from RFC 8866 that were accepted (always empty in strict mode).
+    /// Deviations from RFC 8866 that were accepted. In strict mode only placement advice
+    /// ([`ErrorCode::AttributeScope`]) can appear here.
     pub warnings: Vec<ParseWarning>,
 }
 
@@ -95,6 +96,12 @@ impl<'a> Parser<'a, '_> {
                 Ok(())
             }
         }
+    }
+
+    /// Advice rather than grammar (e.g. an attribute at the wrong level): a warning in both
+    /// modes, so strict parsing still accepts what the RFC 8866 grammar allows.
+    fn advise(&mut self, problem: Problem) {
+        self.warnings.push(problem.into_warning(self.src));
     }
 
     fn fatal(&self, problem: Problem) -> ParseError {
@@ -187,9 +194,11 @@ impl<'a> Parser<'a, '_> {
         let value = line.value();
         let result = match line.kind() {
             LineKind::Version => {
-                if value == "0" {
+                // proto-version = %x76 "=" 1*DIGIT; only version 0 exists (leading zeros allowed).
+                let digits = !value.is_empty() && value.bytes().all(|b| b.is_ascii_digit());
+                if digits && value.bytes().all(|b| b == b'0') {
                     Ok(())
-                } else if !value.is_empty() && value.bytes().all(|b| b.is_ascii_digit()) {
+                } else if digits {
                     let span = Self::line_span(line);
                     let start = span.start + line.value_offset();
                     let problem = Problem::new(
@@ -324,7 +333,7 @@ impl<'a> Parser<'a, '_> {
                     Self::line_span(line),
                     format!("`a={name}` only {level} ({})", spec.rfc),
                 );
-                self.report(problem)?;
+                self.advise(problem);
             }
         }
         Ok(())

@@ -2,6 +2,8 @@
 
 use std::net::{Ipv4Addr, Ipv6Addr};
 
+use crate::lex::{fail, token, PResult};
+
 /// The address type of `o=`, `c=` and `a=rtcp` (RFC 8866 §5.7).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum AddrType {
@@ -47,15 +49,44 @@ pub fn is_fqdn(host: &str) -> bool {
     !last.bytes().all(|b| b.is_ascii_digit())
 }
 
-/// Whether `addr` is a valid unicast address of type `addr_type`: a literal of that family or
-/// an FQDN. Other address types accept any non-empty token.
+/// Whether `addr` is a valid unicast address of type `addr_type`.
+///
+/// RFC 8866 §9 allows `IP4-address / IP6-address / FQDN / extn-addr`, where `extn-addr` is any
+/// non-space string. A string that tries to be an address or a host name (it has a `.` or a
+/// `:`) must be a valid one of the family; anything else is an `extn-addr` and accepted (real
+/// cameras write `*****` or `localhost`). Other address types accept any non-empty token.
 pub fn is_valid_address(addr_type: AddrType, addr: &str) -> bool {
+    let extn_addr = !addr.is_empty() && !addr.contains(['.', ':']);
     match addr_type {
         AddrType::Ip4 => {
-            addr.parse::<Ipv4Addr>().is_ok() || (!looks_numeric(addr) && is_fqdn(addr))
+            addr.parse::<Ipv4Addr>().is_ok() || (!looks_numeric(addr) && is_fqdn(addr)) || extn_addr
         }
-        AddrType::Ip6 => addr.parse::<Ipv6Addr>().is_ok() || is_fqdn(addr),
+        AddrType::Ip6 => addr.parse::<Ipv6Addr>().is_ok() || is_fqdn(addr) || extn_addr,
         AddrType::Other => !addr.is_empty(),
+    }
+}
+
+/// Network types registered with IANA (RFC 8866 §8.2.6 and the "nettype" registry).
+pub const NET_TYPES: &[&str] = &["IN", "ATM", "PSTN", "TN"];
+
+/// Address types registered with IANA ("addrtype" registry).
+pub const ADDR_TYPES: &[&str] = &["IP4", "IP6", "NSAP", "E164", "GWID", "ALIAS", "RFC2543"];
+
+// nettype = token (RFC 8866 §9), limited to the IANA registry
+pub(crate) fn parse_net_type(input: &str) -> PResult<'_, &str> {
+    let expected = "a registered network type (`IN`, `ATM`, `PSTN`, `TN`)";
+    match token(input) {
+        Ok((rest, t)) if NET_TYPES.contains(&t) => Ok((rest, t)),
+        _ => fail(input, expected),
+    }
+}
+
+// addrtype = token (RFC 8866 §9), limited to the IANA registry
+pub(crate) fn parse_addr_type(input: &str) -> PResult<'_, &str> {
+    let expected = "a registered address type (`IP4`, `IP6`, ...)";
+    match token(input) {
+        Ok((rest, t)) if ADDR_TYPES.contains(&t) => Ok((rest, t)),
+        _ => fail(input, expected),
     }
 }
 
@@ -79,6 +110,8 @@ mod tests {
         assert!(!is_valid_address(AddrType::Ip4, "0.a.b.0"));
         assert!(!is_valid_address(AddrType::Ip4, "256.0.0.1"));
         assert!(!is_valid_address(AddrType::Ip4, "::1"));
+        assert!(is_valid_address(AddrType::Ip4, "*****"));
+        assert!(is_valid_address(AddrType::Ip4, "localhost"));
     }
 
     #[test]

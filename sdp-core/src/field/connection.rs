@@ -2,9 +2,9 @@
 
 use std::fmt;
 
-use super::address::{is_valid_address, AddrType};
+use super::address::{is_valid_address, parse_addr_type, parse_net_type, AddrType};
 use crate::error::ValueError;
-use crate::lex::{expect, fail, run, sp, token, token_until, u32_dec, PResult};
+use crate::lex::{expect, fail, run, sp, token_until, u32_dec, PResult};
 
 /// `c=<nettype> <addrtype> <connection-address>`.
 ///
@@ -27,9 +27,9 @@ pub struct Connection<'a> {
 // connection-field = [%x63 "=" nettype SP addrtype SP connection-address CRLF]
 // connection-address = multicast-address / unicast-address (RFC 8866 §9)
 fn parse_connection(input: &str) -> PResult<'_, Connection<'_>> {
-    let (input, net_type) = expect("a network type (`IN`)", token)(input)?;
+    let (input, net_type) = parse_net_type(input)?;
     let (input, _) = sp(input)?;
-    let (input, addr_type) = expect("an address type (`IP4` or `IP6`)", token)(input)?;
+    let (input, addr_type) = parse_addr_type(input)?;
     let (input, _) = sp(input)?;
     let start = input;
     let (mut input, address) = expect("a connection address", token_until('/'))(input)?;

@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use super::address::{is_valid_address, AddrType};
+use super::address::{is_valid_address, parse_addr_type, parse_net_type, AddrType};
 use crate::error::ValueError;
 use crate::lex::{expect, fail, run, sp, token, PResult};
 
@@ -47,9 +47,9 @@ fn parse_origin(input: &str) -> PResult<'_, Origin<'_>> {
     let (input, _) = sp(input)?;
     let (input, session_version) = parse_digits("a numeric session version")(input)?;
     let (input, _) = sp(input)?;
-    let (input, net_type) = expect("a network type (`IN`)", token)(input)?;
+    let (input, net_type) = parse_net_type(input)?;
     let (input, _) = sp(input)?;
-    let (input, addr_type) = expect("an address type (`IP4` or `IP6`)", token)(input)?;
+    let (input, addr_type) = parse_addr_type(input)?;
     let (input, _) = sp(input)?;
     let start = input;
     let (input, address) = expect("a unicast address", token)(input)?;
