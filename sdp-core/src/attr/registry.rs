@@ -135,7 +135,7 @@ macro_rules! registry {
         }
 
         #[cfg(test)]
-        #[allow(clippy::type_complexity)]
+        #[allow(clippy::type_complexity, clippy::extra_unused_lifetimes)]
         fn table_flags_match_types<'a>() -> Vec<(&'static str, bool, bool)> {
             vec![$( ($name, registry!(@flag $kind), <$ty as super::TypedAttribute<'a>>::FLAG), )*]
         }
