@@ -66,7 +66,7 @@ where
 {
     match parser.parse(value) {
         Ok((rest, out)) => {
-            if rest.trim_start_matches([' ', '\t']).is_empty() {
+            if rest.bytes().all(|b| b == b' ' || b == b'\t') {
                 Ok(out)
             } else {
                 Err(ValueError::new(offset_in(value, rest), "end of value"))

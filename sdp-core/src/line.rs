@@ -167,7 +167,7 @@ impl<'a> Line<'a> {
         let name_end = if kind == LineKind::Attribute {
             bytes
                 .get(value_start..)
-                .and_then(|rest| memchr::memchr(b':', rest))
+                .and_then(|rest| rest.iter().position(|&b| b == b':'))
                 .map_or(value_end, |i| (value_start + i).min(value_end))
         } else {
             value_start

@@ -7,6 +7,7 @@
 
 use memchr::memmem;
 
+use crate::attr::registry;
 use crate::error::{ErrorCode, ParseError, ParseWarning, Problem, ValueError};
 use crate::field::{Bandwidth, Connection, Key, MediaLine, Origin, Repeat, TimeZones, Timing};
 use crate::line::{Eol, Line, LineKind};
@@ -76,6 +77,9 @@ fn bit(kind: LineKind) -> u32 {
 struct Parser<'a, 'o> {
     src: &'a str,
     opts: &'o ParseOptions,
+    /// Whether to check each line's grammar and place. Off when the caller cannot observe the
+    /// result: lenient parsing that discards its warnings fails only on fatal problems.
+    check: bool,
     warnings: Vec<ParseWarning>,
     session: Vec<Line<'a>>,
     media: Vec<Media<'a>>,
@@ -310,36 +314,36 @@ impl<'a> Parser<'a, '_> {
             );
             return self.report(problem);
         }
-        if let Some(Err(err)) = attr.typed() {
+        let Some((spec, result)) = registry::parse_with_spec(name, attr.value()) else {
+            return Ok(());
+        };
+        if let Err(err) = result {
             // Offsets from the typed parser are relative to the attribute value.
             let err = ValueError::new(err.offset + name.len() + 1, err.expected);
-            let problem = Self::value_problem(
-                line,
-                err,
-                ErrorCode::MalformedAttribute,
-                format!("a={name}"),
-            );
+            let context = format!("a={name}");
+            let problem = Self::value_problem(line, err, ErrorCode::MalformedAttribute, context);
             self.report(problem)?;
         }
-        if let Some(spec) = attr.spec() {
-            if !spec.scope.allows(session_level) {
-                let level = if session_level {
-                    "in a media section"
-                } else {
-                    "at session level"
-                };
-                let problem = Problem::new(
-                    ErrorCode::AttributeScope,
-                    Self::line_span(line),
-                    format!("`a={name}` only {level} ({})", spec.rfc),
-                );
-                self.advise(problem);
-            }
+        if !spec.scope.allows(session_level) {
+            let level = if session_level {
+                "in a media section"
+            } else {
+                "at session level"
+            };
+            let problem = Problem::new(
+                ErrorCode::AttributeScope,
+                Self::line_span(line),
+                format!("`a={name}` only {level} ({})", spec.rfc),
+            );
+            self.advise(problem);
         }
         Ok(())
     }
 
     fn push(&mut self, line: Line<'a>, section_end: &mut usize) -> Result<(), ParseError> {
+        if !self.check {
+            return self.push_unchecked(line, section_end);
+        }
         if line.kind() == LineKind::Media {
             if self.media.len() >= self.opts.limits.max_media {
                 let problem = Problem::new(
@@ -386,6 +390,60 @@ impl<'a> Parser<'a, '_> {
     }
 }
 
+impl<'a> Parser<'a, '_> {
+    /// Sorts a line into its section, enforcing only the limits.
+    fn push_unchecked(
+        &mut self,
+        line: Line<'a>,
+        section_end: &mut usize,
+    ) -> Result<(), ParseError> {
+        match line.kind() {
+            LineKind::Media => {
+                if self.media.len() >= self.opts.limits.max_media {
+                    let problem = Problem::new(
+                        ErrorCode::LimitExceeded,
+                        Self::line_span(&line),
+                        format!("at most {} media sections", self.opts.limits.max_media),
+                    );
+                    return Err(self.fatal(problem));
+                }
+                self.attributes_in_section = 0;
+                let start = line.span().map_or(0, |s| s.start);
+                *section_end = section_end_from(self.src, start);
+                let section = self
+                    .src
+                    .as_bytes()
+                    .get(start..*section_end)
+                    .unwrap_or_default();
+                let capacity = memchr::memchr_iter(b'\n', section).count();
+                self.media
+                    .push(Media::from_parts(line, Vec::with_capacity(capacity)));
+                return Ok(());
+            }
+            LineKind::Attribute => {
+                self.attributes_in_section += 1;
+                if self.attributes_in_section > self.opts.limits.max_attributes_per_section {
+                    let problem = Problem::new(
+                        ErrorCode::LimitExceeded,
+                        Self::line_span(&line),
+                        format!(
+                            "at most {} attributes per section",
+                            self.opts.limits.max_attributes_per_section
+                        ),
+                    );
+                    return Err(self.fatal(problem));
+                }
+            }
+            _ => {}
+        }
+        match self.media.last_mut() {
+            Some(media) => media.lines_mut().push(line),
+            None => self.session.push(line),
+        }
+        Ok(())
+    }
+}
+
 /// End of the media section starting at `start`: the start of the next `m=` line.
 fn section_end_from(src: &str, start: usize) -> usize {
     let bytes = src.as_bytes();
@@ -396,7 +454,13 @@ fn section_end_from(src: &str, start: usize) -> usize {
         .map_or(src.len(), |i| from + i + 1)
 }
 
-pub(crate) fn parse<'a>(src: &'a str, opts: &ParseOptions) -> Result<Parsed<'a>, ParseError> {
+/// Parses `src`; `check` asks for every line's grammar and place to be checked (strict mode
+/// errors, lenient mode warnings). Without it only fatal problems are reported.
+pub(crate) fn parse<'a>(
+    src: &'a str,
+    opts: &ParseOptions,
+    check: bool,
+) -> Result<Parsed<'a>, ParseError> {
     let limits = &opts.limits;
     if src.len() > limits.max_input_bytes {
         let problem = Problem::new(
@@ -431,6 +495,7 @@ pub(crate) fn parse<'a>(src: &'a str, opts: &ParseOptions) -> Result<Parsed<'a>,
     let mut p = Parser {
         src,
         opts,
+        check: check || opts.mode == Mode::Strict,
         warnings: Vec::new(),
         session: Vec::with_capacity(session_lines.min(limits.max_lines)),
         media: Vec::with_capacity(media_count.min(limits.max_media)),
@@ -462,7 +527,7 @@ pub(crate) fn parse<'a>(src: &'a str, opts: &ParseOptions) -> Result<Parsed<'a>,
             return Err(ParseError::from_problem(src, problem));
         }
         let line = Line::scan(text, eol, Some(pos));
-        if count == 1 && line.kind() != LineKind::Version {
+        if count == 1 && line.kind() != LineKind::Version && p.check {
             check_first_line(&mut p, &line)?;
         }
         if !matches!(
@@ -483,7 +548,9 @@ pub(crate) fn parse<'a>(src: &'a str, opts: &ParseOptions) -> Result<Parsed<'a>,
         .found(Span::new(0, src.len()));
         return Err(ParseError::from_problem(src, problem));
     }
-    check_mandatory(&mut p)?;
+    if p.check {
+        check_mandatory(&mut p)?;
+    }
     Ok(Parsed {
         session: Session::from_parts(p.session, p.media),
         warnings: p.warnings,

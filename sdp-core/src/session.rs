@@ -44,7 +44,7 @@ impl<'a> Session<'a> {
     ///
     /// Use [`Session::parse_with`] to parse strictly or to get the warnings.
     pub fn parse(text: &'a str) -> Result<Session<'a>, ParseError> {
-        parse::parse(text, &ParseOptions::default()).map(|p| p.session)
+        parse::parse(text, &ParseOptions::default(), false).map(|p| p.session)
     }
 
     /// Parses `text` with `options`; the result carries the warnings of lenient mode.
@@ -59,7 +59,7 @@ impl<'a> Session<'a> {
     /// # Ok::<(), sdp_core::ParseError>(())
     /// ```
     pub fn parse_with(text: &'a str, options: &ParseOptions) -> Result<Parsed<'a>, ParseError> {
-        parse::parse(text, options)
+        parse::parse(text, options, true)
     }
 
     /// Parses bytes leniently; input that is not UTF-8 is an error naming the first bad byte.

@@ -91,6 +91,27 @@ macro_rules! registry {
             })
         }
 
+        /// The spec and the typed parse of a known attribute in one dispatch (the parser's hot
+        /// path); `None` when the name is unknown.
+        pub fn parse_with_spec<'a>(
+            name: &str,
+            value: Option<&'a str>,
+        ) -> Option<(&'static AttrSpec, Result<AttrValue<'a>, ValueError>)> {
+            Some(match name {
+                $( $name => (
+                    const { &AttrSpec {
+                        name: $name,
+                        scope: Scope::$scope,
+                        flag: registry!(@flag $kind),
+                        rfc: $rfc,
+                    } },
+                    parse_typed::<$ty>(value).map(AttrValue::$variant),
+                ), )*
+                "sendrecv" | "sendonly" | "recvonly" | "inactive" => (spec(name)?, parse(name, value)?),
+                _ => return None,
+            })
+        }
+
         /// What the registry knows of `name`.
         pub fn spec(name: &str) -> Option<&'static AttrSpec> {
             Some(match name {

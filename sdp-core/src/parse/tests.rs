@@ -6,11 +6,11 @@ use crate::options::Limits;
 const HEAD: &str = "v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\n";
 
 fn strict(text: &str) -> Result<Parsed<'_>, ParseError> {
-    parse(text, &ParseOptions::strict())
+    parse(text, &ParseOptions::strict(), true)
 }
 
 fn lenient(text: &str) -> Parsed<'_> {
-    parse(text, &ParseOptions::lenient()).unwrap()
+    parse(text, &ParseOptions::lenient(), true).unwrap()
 }
 
 #[test]
@@ -46,7 +46,10 @@ fn strict_errors_render_line_column_expected_and_found() {
 #[test]
 fn garbage_is_an_error_even_when_lenient() {
     for text in ["hello world", "\u{0}\u{1}\u{2}", "   \n  \n", "x\ny\nz"] {
-        assert!(parse(text, &ParseOptions::lenient()).is_err(), "{text:?}");
+        assert!(
+            parse(text, &ParseOptions::lenient(), true).is_err(),
+            "{text:?}"
+        );
     }
 }
 
@@ -76,16 +79,26 @@ fn lenient_mode_records_each_quirk_with_its_code_and_keeps_the_text() {
 fn lenient_mode_accepts_input_without_v_line() {
     let parsed = lenient("m=video 0 RTP/AVP 96\r\na=rtpmap:96 H264/90000\r\n");
     assert_eq!(parsed.session.media().len(), 1);
-    assert!(parsed.warnings.iter().any(|w| w.code() == ErrorCode::MissingVersion));
+    assert!(parsed
+        .warnings
+        .iter()
+        .any(|w| w.code() == ErrorCode::MissingVersion));
 }
 
 #[test]
 fn scope_problems_are_warnings_even_in_strict_mode() {
-    let text = format!("{HEAD}a=candidate:1 1 udp 1 1.2.3.4 5 typ host\r\nm=audio 9 RTP/AVP 0\r\na=ice-lite\r\n");
+    let text = format!(
+        "{HEAD}a=candidate:1 1 udp 1 1.2.3.4 5 typ host\r\nm=audio 9 RTP/AVP 0\r\na=ice-lite\r\n"
+    );
     let parsed = strict(&text).unwrap();
     let codes: Vec<ErrorCode> = parsed.warnings.iter().map(|w| w.code()).collect();
-    assert_eq!(codes, [ErrorCode::AttributeScope, ErrorCode::AttributeScope]);
-    assert!(parsed.warnings[0].to_string().contains("`a=candidate` only in a media section"));
+    assert_eq!(
+        codes,
+        [ErrorCode::AttributeScope, ErrorCode::AttributeScope]
+    );
+    assert!(parsed.warnings[0]
+        .to_string()
+        .contains("`a=candidate` only in a media section"));
 }
 
 #[test]
@@ -122,7 +135,9 @@ fn changed_lines_are_canonical_and_the_rest_untouched() {
     media.push_attribute(&RtcpMux);
     assert_eq!(
         session.to_string(),
-        format!("{HEAD}m=audio 0 RTP/AVP 0\r\na=sendonly\r\na=x-keep:  odd  spacing\na=rtcp-mux\r\n")
+        format!(
+            "{HEAD}m=audio 0 RTP/AVP 0\r\na=sendonly\r\na=x-keep:  odd  spacing\na=rtcp-mux\r\n"
+        )
     );
 }
 
@@ -130,7 +145,10 @@ fn changed_lines_are_canonical_and_the_rest_untouched() {
 fn appending_after_a_line_without_ending_adds_one() {
     let mut session = lenient("v=0\r\no=- 1 1 IN IP4 1.2.3.4\r\ns=-\r\nt=0 0").session;
     session.push_attribute(&RtcpMux);
-    assert_eq!(session.to_string(), "v=0\r\no=- 1 1 IN IP4 1.2.3.4\r\ns=-\r\nt=0 0\r\na=rtcp-mux\r\n");
+    assert_eq!(
+        session.to_string(),
+        "v=0\r\no=- 1 1 IN IP4 1.2.3.4\r\ns=-\r\nt=0 0\r\na=rtcp-mux\r\n"
+    );
 }
 
 #[test]
@@ -139,38 +157,43 @@ fn limits_refuse_oversized_input_in_both_modes() {
         max_input_bytes: 10,
         ..Limits::default()
     };
-    let err = parse(HEAD, &ParseOptions::lenient().with_limits(small)).unwrap_err();
+    let err = parse(HEAD, &ParseOptions::lenient().with_limits(small), true).unwrap_err();
     assert_eq!(err.code(), ErrorCode::LimitExceeded);
     let media = Limits {
         max_media: 1,
         ..Limits::default()
     };
     let two = format!("{HEAD}m=audio 9 RTP/AVP 0\r\nm=video 9 RTP/AVP 96\r\n");
-    let err = parse(&two, &ParseOptions::lenient().with_limits(media)).unwrap_err();
+    let err = parse(&two, &ParseOptions::lenient().with_limits(media), true).unwrap_err();
     assert_eq!((err.code(), err.line()), (ErrorCode::LimitExceeded, 6));
     let attrs = Limits {
         max_attributes_per_section: 1,
         ..Limits::default()
     };
     let text = format!("{HEAD}a=x:1\r\na=y:2\r\n");
-    assert!(parse(&text, &ParseOptions::strict().with_limits(attrs)).is_err());
+    assert!(parse(&text, &ParseOptions::strict().with_limits(attrs), true).is_err());
     let lines = Limits {
         max_lines: 3,
         ..Limits::default()
     };
-    assert!(parse(HEAD, &ParseOptions::strict().with_limits(lines)).is_err());
+    assert!(parse(HEAD, &ParseOptions::strict().with_limits(lines), true).is_err());
     let long = Limits {
         max_line_bytes: 20,
         ..Limits::default()
     };
-    assert!(parse(HEAD, &ParseOptions::strict().with_limits(long)).is_err());
+    assert!(parse(HEAD, &ParseOptions::strict().with_limits(long), true).is_err());
 }
 
 #[test]
 fn parse_bytes_reports_the_first_invalid_byte() {
-    let err = crate::Session::parse_bytes(b"v=0\r\no=- 1 1 IN IP4 1.2.3.4\r\ns=\xc3\x28\r\n").unwrap_err();
+    let err = crate::Session::parse_bytes(b"v=0\r\no=- 1 1 IN IP4 1.2.3.4\r\ns=\xc3\x28\r\n")
+        .unwrap_err();
     assert_eq!(err.code(), ErrorCode::InvalidUtf8);
-    assert_eq!((err.line(), err.column(), err.span().start), (3, 3, 31), "{err}");
+    assert_eq!(
+        (err.line(), err.column(), err.span().start),
+        (3, 3, 31),
+        "{err}"
+    );
 }
 
 #[test]
@@ -181,8 +204,14 @@ fn media_sections_get_their_own_lines_and_exact_capacity() {
     assert_eq!(session.media().len(), 2);
     assert_eq!(session.media()[1].lines().len(), 2);
     assert_eq!(session.media()[1].mid(), Some("1"));
-    assert_eq!(session.direction_of(&session.media()[1]), Direction::RecvOnly);
-    assert_eq!(session.direction_of(&session.media()[0]), Direction::SendRecv);
+    assert_eq!(
+        session.direction_of(&session.media()[1]),
+        Direction::RecvOnly
+    );
+    assert_eq!(
+        session.direction_of(&session.media()[0]),
+        Direction::SendRecv
+    );
 }
 
 #[test]
