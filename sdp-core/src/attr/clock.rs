@@ -243,9 +243,7 @@ fn parse_ptp_server(input: &str) -> PResult<'_, TsRefclk<'_>> {
 // ts-refclk value = clksrc  (RFC 7273 §4.8):
 // clksrc = ntp / ptp / gps / gal / glonass / local / private / clksrc-ext
 fn parse_clksrc(input: &str) -> PResult<'_, TsRefclk<'_>> {
-    let name_len = input
-        .find(|c: char| c == '=' || c == ':' || c == ' ' || c == '\t')
-        .unwrap_or(input.len());
+    let name_len = input.find(['=', ':', ' ', '\t']).unwrap_or(input.len());
     let (name, rest) = (
         input.get(..name_len).unwrap_or_default(),
         input.get(name_len..).unwrap_or_default(),
@@ -392,9 +390,7 @@ fn parse_mediaclk_value(input: &str) -> PResult<'_, Mediaclk<'_>> {
         }
         None => (input, None),
     };
-    let name_len = rest
-        .find(|c: char| c == '=' || c == ' ' || c == '\t')
-        .unwrap_or(rest.len());
+    let name_len = rest.find(['=', ' ', '\t']).unwrap_or(rest.len());
     let (name, after) = (
         rest.get(..name_len).unwrap_or_default(),
         rest.get(name_len..).unwrap_or_default(),

@@ -221,7 +221,7 @@ impl<'a> Orient<'a> {
             Orient::Portrait => "portrait",
             Orient::Landscape => "landscape",
             Orient::Seascape => "seascape",
-            Orient::Other(s) => *s,
+            Orient::Other(s) => s,
         }
     }
 }
