@@ -66,10 +66,12 @@ where
 {
     match parser.parse(value) {
         Ok((rest, out)) => {
-            if rest.bytes().all(|b| b == b' ' || b == b'\t') {
+            let leftover = rest.trim_start_matches([' ', '\t']);
+            if leftover.is_empty() {
                 Ok(out)
             } else {
-                Err(ValueError::new(offset_in(value, rest), "end of value"))
+                // Point at the unexpected text, not at the white space before it.
+                Err(ValueError::new(offset_in(value, leftover), "end of value"))
             }
         }
         Err(nom::Err::Error(e) | nom::Err::Failure(e)) => {

@@ -420,7 +420,7 @@ mod tests {
         assert_eq!(Setup::parse(""), Err(ValueError::new(0, expected)));
         assert_eq!(
             Setup::parse("active passive"),
-            Err(ValueError::new(6, "end of value"))
+            Err(ValueError::new(7, "end of value"))
         );
     }
 

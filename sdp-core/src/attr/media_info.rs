@@ -420,7 +420,7 @@ mod tests {
         assert_eq!(Orient::parse(""), Err(ValueError::new(0, "an orientation")));
         assert_eq!(
             Orient::parse("portrait landscape"),
-            Err(ValueError::new(8, "end of value"))
+            Err(ValueError::new(9, "end of value"))
         );
     }
 }

@@ -73,9 +73,9 @@ macro_rules! registry {
                 flag: registry!(@flag $kind),
                 rfc: $rfc,
             }, )*
-            AttrSpec { name: "sendrecv", scope: Scope::Both, flag: true, rfc: "RFC 8866 §6.7.1" },
-            AttrSpec { name: "sendonly", scope: Scope::Both, flag: true, rfc: "RFC 8866 §6.7.2" },
-            AttrSpec { name: "recvonly", scope: Scope::Both, flag: true, rfc: "RFC 8866 §6.7.3" },
+            AttrSpec { name: "sendrecv", scope: Scope::Both, flag: true, rfc: "RFC 8866 §6.7.2" },
+            AttrSpec { name: "sendonly", scope: Scope::Both, flag: true, rfc: "RFC 8866 §6.7.3" },
+            AttrSpec { name: "recvonly", scope: Scope::Both, flag: true, rfc: "RFC 8866 §6.7.1" },
             AttrSpec { name: "inactive", scope: Scope::Both, flag: true, rfc: "RFC 8866 §6.7.4" },
         ];
 
@@ -173,9 +173,9 @@ registry! {
     // Media properties (media_info.rs)
     "ptime" => Ptime(media_info::Ptime), Media, value, "RFC 8866 §6.4";
     "maxptime" => MaxPtime(media_info::MaxPtime), Media, value, "RFC 8866 §6.5";
-    "framerate" => Framerate(media_info::Framerate), Media, value, "RFC 8866 §6.8";
-    "quality" => Quality(media_info::Quality), Media, value, "RFC 8866 §6.9";
-    "orient" => Orient(media_info::Orient<'a>), Media, value, "RFC 8866 §6.1";
+    "framerate" => Framerate(media_info::Framerate), Media, value, "RFC 8866 §6.13";
+    "quality" => Quality(media_info::Quality), Media, value, "RFC 8866 §6.14";
+    "orient" => Orient(media_info::Orient<'a>), Media, value, "RFC 8866 §6.8";
     // Header extensions (extmap.rs)
     "extmap" => Extmap(extmap::Extmap<'a>), Both, value, "RFC 8285 §8";
     "extmap-allow-mixed" => ExtmapAllowMixed(extmap::ExtmapAllowMixed), Both, flag, "RFC 8285 §6";
@@ -232,10 +232,10 @@ registry! {
     "tool" => Tool(text::Tool<'a>), Session, value, "RFC 8866 §6.3";
     "cat" => Category(text::Category<'a>), Session, value, "RFC 8866 §6.1";
     "keywds" => Keywords(text::Keywords<'a>), Both, value, "RFC 8866 §6.2";
-    "type" => ConferenceType(text::ConferenceType<'a>), Session, value, "RFC 8866 §6.10";
-    "charset" => Charset(text::Charset<'a>), Both, value, "RFC 8866 §6.11";
-    "sdplang" => SdpLang(text::SdpLang<'a>), Both, value, "RFC 8866 §6.12";
-    "lang" => Lang(text::Lang<'a>), Both, value, "RFC 8866 §6.13";
+    "type" => ConferenceType(text::ConferenceType<'a>), Session, value, "RFC 8866 §6.9";
+    "charset" => Charset(text::Charset<'a>), Both, value, "RFC 8866 §6.10";
+    "sdplang" => SdpLang(text::SdpLang<'a>), Both, value, "RFC 8866 §6.11";
+    "lang" => Lang(text::Lang<'a>), Both, value, "RFC 8866 §6.12";
 }
 
 impl AttrValue<'_> {

@@ -244,7 +244,7 @@ mod tests {
             ("1 IN IP6 1.2.3.4", 9, "an IPv6 address or host name"),
             ("1 IN IP4 127.0.0.0/24", 9, "an IPv4 address or host name"),
             ("1 IN IP4 224.0.0.1/256", 9, "an IPv4 address or host name"),
-            ("1 IN IP4 1.2.3.4 x", 16, "end of value"),
+            ("1 IN IP4 1.2.3.4 x", 17, "end of value"),
         ];
         for (value, offset, expected) in cases {
             assert_eq!(

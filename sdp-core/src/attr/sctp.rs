@@ -136,7 +136,7 @@ mod tests {
         );
         assert_eq!(
             SctpPort::parse("5000 x"),
-            Err(ValueError::new(4, "end of value"))
+            Err(ValueError::new(5, "end of value"))
         );
     }
 
@@ -183,7 +183,7 @@ mod tests {
                 24,
                 "a number of streams (0-65535)",
             ),
-            ("5000 webrtc-datachannel 1 2", 25, "end of value"),
+            ("5000 webrtc-datachannel 1 2", 26, "end of value"),
         ];
         for (value, offset, expected) in cases {
             assert_eq!(

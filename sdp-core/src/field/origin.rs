@@ -146,7 +146,7 @@ mod tests {
                 "a unicast address matching the address type",
             ),
             ("- 1 1 IN IP4", 12, "a space"),
-            ("- 1 1 IN IP4 1.2.3.4 extra", 20, "end of value"),
+            ("- 1 1 IN IP4 1.2.3.4 extra", 21, "end of value"),
         ];
         for (value, offset, expected) in cases {
             assert_eq!(

@@ -171,7 +171,7 @@ fn ts_refclk_reports_malformed_values() {
     );
     assert_eq!(
         TsRefclk::parse("local extra"),
-        Err(ValueError::new(5, "end of value"))
+        Err(ValueError::new(6, "end of value"))
     );
     assert_eq!(
         TsRefclk::parse(""),

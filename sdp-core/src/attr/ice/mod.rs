@@ -410,7 +410,7 @@ mod tests {
         assert_eq!(IceUfrag::parse(""), Err(ValueError::new(0, CREDENTIAL)));
         assert_eq!(
             IcePwd::parse("abcd efgh"),
-            Err(ValueError::new(4, "end of value"))
+            Err(ValueError::new(5, "end of value"))
         );
         assert_eq!(
             IcePwd::parse("abc\u{e9}"),

@@ -120,7 +120,7 @@ fn control_rejects_empty_and_spaced_values() {
     );
     assert_eq!(
         Control::parse("track 1"),
-        Err(ValueError::new(5, "end of value"))
+        Err(ValueError::new(6, "end of value"))
     );
     assert_eq!(Control::new("trackID=2").unwrap().as_str(), "trackID=2");
 }

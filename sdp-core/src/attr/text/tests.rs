@@ -101,7 +101,7 @@ fn content_reports_malformed_lists() {
     );
     assert_eq!(
         Content::parse("main slides"),
-        Err(ValueError::new(4, "end of value"))
+        Err(ValueError::new(5, "end of value"))
     );
 }
 
@@ -154,6 +154,6 @@ fn language_attributes_reject_malformed_tags() {
     );
     assert_eq!(
         SdpLang::parse("en fr"),
-        Err(ValueError::new(2, "end of value"))
+        Err(ValueError::new(3, "end of value"))
     );
 }
