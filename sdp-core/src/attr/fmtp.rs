@@ -1,3 +1,0 @@
-//! Codec-specific views of `a=fmtp` parameters.
-//!
-//! PLACEHOLDER: replaced by the real views.
