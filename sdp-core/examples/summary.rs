@@ -50,7 +50,15 @@ fn main() -> ExitCode {
         let line = media.media_line();
         let port = line.map_or_else(|| "?".to_owned(), |m| m.port.to_string());
         let proto = line.map_or("?", |m| m.proto);
-        let codecs: Vec<&str> = media.codecs().iter().map(|c| c.name).collect();
+        let codecs: Vec<String> = media
+            .codecs()
+            .iter()
+            .map(|c| match c.clock_rate {
+                Some(rate) if c.is_known() => format!("{}/{rate}", c.encoding_name),
+                _ if c.is_known() => c.encoding_name.to_owned(),
+                _ => format!("PT {} (no rtpmap)", c.payload_type),
+            })
+            .collect();
         println!(
             "  m[{i}] {} port {port} {proto} mid={} {}: {}",
             media.kind(),

@@ -106,6 +106,11 @@ const STRICT_EXCEPTIONS: &[(&str, ErrorCode, &str)] = &[
         "b=AS:-1; bandwidth is 1*DIGIT",
     ),
     (
+        "valid/pion-webrtc/TestDTLSRoleFromSDP__mediaSetupDeclared.sdp",
+        ErrorCode::MalformedAttribute,
+        "`a=setup:%s`: an unformatted Go template",
+    ),
+    (
         "valid/libwebrtc/SctpPortInUnsupportedContent.sdp",
         ErrorCode::MalformedAttribute,
         "`a=sctp-port` without its port",

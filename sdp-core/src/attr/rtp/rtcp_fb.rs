@@ -307,7 +307,7 @@ mod tests {
         );
         assert_eq!(
             RtcpFb::parse("96 trr-int 5 6"),
-            Err(ValueError::new(12, "end of value"))
+            Err(ValueError::new(13, "end of value"))
         );
     }
 

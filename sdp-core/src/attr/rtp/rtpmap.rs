@@ -158,7 +158,7 @@ mod tests {
             ("96 opus/48k", 10, "end of value"),
             ("96 opus/48000/x", 14, "a channel count"),
             ("96 opus/48000/70000", 14, "a channel count"),
-            ("123 META /0", 8, "end of value"),
+            ("123 META /0", 9, "end of value"),
             ("96 opus/48000/2/1", 15, "end of value"),
         ];
         for (value, offset, expected) in cases {
