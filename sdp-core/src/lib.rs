@@ -55,6 +55,7 @@ mod options;
 mod parse;
 mod session;
 pub mod span;
+pub mod validate;
 mod write;
 
 pub use attr::{AttrValue, Attribute, TypedAttribute};

@@ -394,3 +394,105 @@ fn corpus_errors_match_the_syntactic_reasons() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// `accept` files that really break a rule of their (auto-detected) profile, with the code they
+/// get and why. Every other `accept` file must validate without an error.
+const VALIDATION_EXCEPTIONS: &[(&str, &str, &str)] = &[
+    // The grammar exceptions of STRICT_EXCEPTIONS: lenient parsing keeps the line and reports it.
+    (
+        "valid/pion-sdp/TimeZonesSDP.sdp",
+        "SDP0012",
+        "r= with a negative offset",
+    ),
+    (
+        "valid/str0m/parse_minimal.sdp",
+        "SDP0012",
+        "m= without any format",
+    ),
+    (
+        "valid/webrtc-rs/MEDIA_SETUP_DECLARED.sdp",
+        "SDP0013",
+        "`a=setup:` with an empty value",
+    ),
+    (
+        "valid/pion-webrtc/TestDTLSRoleFromSDP__mediaSetupDeclared.sdp",
+        "SDP0013",
+        "`a=setup:%s`",
+    ),
+    (
+        "valid/libwebrtc/BandwidthLimitOfNegativeOneIgnored.sdp",
+        "SDP0012",
+        "b=AS:-1",
+    ),
+    (
+        "valid/libwebrtc/SctpPortInUnsupportedContent.sdp",
+        "SDP0013",
+        "`a=sctp-port` without its port",
+    ),
+];
+
+/// Every `reject` file gets at least one error (from parsing or validation); every `accept`
+/// file gets none under the auto profile, except the listed ones.
+#[test]
+fn corpus_validation_errors_match_expectations() {
+    use sdp_core::validate::{validate_parsed, Profile, Severity};
+    let Some(dir) = corpus_dir() else {
+        println!("skipped: corpus not found at ../shared/corpus");
+        return;
+    };
+    let listed: BTreeMap<&str, &str> = VALIDATION_EXCEPTIONS
+        .iter()
+        .map(|&(f, c, _)| (f, c))
+        .collect();
+    let (mut accept_clean, mut accept_listed, mut accept_files) = (0, 0, 0);
+    let (mut reject_caught, mut reject_files) = (0, 0);
+    let mut failures = Vec::new();
+    for entry in manifest(&dir) {
+        let bytes = std::fs::read(dir.join(&entry.file)).unwrap();
+        let Ok(text) = std::str::from_utf8(&bytes) else {
+            if entry.expect == "reject" {
+                reject_files += 1;
+                reject_caught += 1;
+            }
+            continue;
+        };
+        let text = strip_comments(&entry.file, text);
+        let errors: Vec<String> = match Session::parse_with(&text, &ParseOptions::lenient()) {
+            Err(e) => vec![format!("{}: {e}", e.code())],
+            Ok(parsed) => validate_parsed(&parsed, Profile::Auto)
+                .into_iter()
+                .filter(|d| d.severity() == Severity::Error)
+                .map(|d| d.to_string())
+                .collect(),
+        };
+        if entry.file.starts_with("valid/") && entry.expect == "accept" {
+            accept_files += 1;
+            match (errors.is_empty(), listed.get(entry.file.as_str())) {
+                (true, None) => accept_clean += 1,
+                (true, Some(_)) => failures.push(format!("{}: listed but clean", entry.file)),
+                (false, Some(code)) if errors.iter().all(|e| e.contains(code)) => {
+                    accept_listed += 1
+                }
+                (false, _) => failures.push(format!("{}: {}", entry.file, errors.join(" | "))),
+            }
+        }
+        if entry.file.starts_with("invalid/") && entry.expect == "reject" {
+            reject_files += 1;
+            if errors.is_empty() {
+                failures.push(format!("{}: no error ({})", entry.file, entry.note));
+            } else {
+                reject_caught += 1;
+            }
+        }
+    }
+    println!(
+        "corpus validation: {accept_clean}/{accept_files} accept files without error, {accept_listed} listed; \
+         {reject_caught}/{reject_files} reject files with at least one error"
+    );
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}

@@ -1,0 +1,62 @@
+//! The validation rules, one family per module. Each module declares its lints with
+//! `lints!` (code, severity, profiles, RFC, explanation, examples) beside the code that checks
+//! them, and exposes `check(&mut Ctx)`.
+//!
+//! Code ranges: `SDP01xx` structure, timing and RTP payloads, `SDP02xx` BUNDLE and mids,
+//! `SDP03xx` ICE, `SDP04xx` DTLS, `SDP05xx` header extensions, `SDP06xx` sources and streams,
+//! `SDP07xx` simulcast and rid, `SDP08xx` data channels, `SDP09xx` WebRTC security and
+//! transport, `SDP10xx` SIP, `SDP11xx` ST 2110.
+
+use super::{Ctx, LintInfo};
+
+pub mod bundle;
+pub mod dtls;
+pub mod extmap;
+pub mod ice;
+pub mod rtp;
+pub mod sctp;
+pub mod simulcast;
+pub mod sip;
+pub mod ssrc;
+pub mod st2110;
+pub mod structure;
+pub mod timing;
+pub mod webrtc;
+
+/// Runs every family.
+pub(crate) fn run(ctx: &mut Ctx<'_, '_>) {
+    structure::check(ctx);
+    timing::check(ctx);
+    rtp::check(ctx);
+    bundle::check(ctx);
+    ice::check(ctx);
+    dtls::check(ctx);
+    extmap::check(ctx);
+    ssrc::check(ctx);
+    simulcast::check(ctx);
+    sctp::check(ctx);
+    webrtc::check(ctx);
+    sip::check(ctx);
+    st2110::check(ctx);
+}
+
+/// Every rule's lint.
+pub(crate) fn lints() -> impl Iterator<Item = &'static LintInfo> {
+    [
+        structure::LINTS,
+        timing::LINTS,
+        rtp::LINTS,
+        bundle::LINTS,
+        ice::LINTS,
+        dtls::LINTS,
+        extmap::LINTS,
+        ssrc::LINTS,
+        simulcast::LINTS,
+        sctp::LINTS,
+        webrtc::LINTS,
+        sip::LINTS,
+        st2110::LINTS,
+    ]
+    .into_iter()
+    .flat_map(|family| family.iter().copied())
+}
