@@ -86,33 +86,65 @@ pub fn offset_in(whole: &str, rest: &str) -> usize {
     whole.len().saturating_sub(rest.len())
 }
 
-fn is_ws(c: char) -> bool {
-    c == ' ' || c == '\t'
+/// RFC 8866 `token-char`: `%x21 / %x23-27 / %x2A-2B / %x2D-2E / %x30-39 / %x41-5A / %x5E-7E`.
+pub const fn is_token_byte(b: u8) -> bool {
+    matches!(b, 0x21 | 0x23..=0x27 | 0x2A..=0x2B | 0x2D..=0x2E | 0x30..=0x39 | 0x41..=0x5A | 0x5E..=0x7E)
+}
+
+/// RFC 8866 `token-char`, for `char` predicates.
+pub fn is_token_char(c: char) -> bool {
+    u8::try_from(c).is_ok_and(is_token_byte)
+}
+
+/// Whether `t` is an RFC 8866 `token`: one or more `token-char`s.
+pub fn is_token(t: &str) -> bool {
+    !t.is_empty() && t.bytes().all(is_token_byte)
+}
+
+/// Length of the leading run of bytes in `input` that satisfy `keep`.
+///
+/// The leaf parsers below scan bytes rather than `char`s: every delimiter they look for is
+/// ASCII, so a byte index is always a character boundary, and scanning bytes skips UTF-8
+/// decoding on the parser's hottest path.
+fn run_len(input: &str, keep: impl Fn(u8) -> bool) -> usize {
+    input.bytes().position(|b| !keep(b)).unwrap_or(input.len())
+}
+
+fn split(input: &str, at: usize) -> (&str, &str) {
+    (
+        input.get(at..).unwrap_or_default(),
+        input.get(..at).unwrap_or_default(),
+    )
 }
 
 /// One or more spaces or tabs (RFC 8866 asks for exactly one space; real input sometimes has
 /// more, and the text is kept as written anyway).
 pub fn sp(input: &str) -> PResult<'_, &str> {
-    expect("a space", nom::bytes::complete::take_while1(is_ws))(input)
+    match run_len(input, |b| b == b' ' || b == b'\t') {
+        0 => fail(input, "a space"),
+        n => Ok(split(input, n)),
+    }
 }
 
 /// Zero or more spaces or tabs.
 pub fn opt_sp(input: &str) -> PResult<'_, &str> {
-    nom::bytes::complete::take_while(is_ws)(input)
+    Ok(split(input, run_len(input, |b| b == b' ' || b == b'\t')))
 }
 
 /// A non-empty run of characters other than white space.
 pub fn token(input: &str) -> PResult<'_, &str> {
-    expect("a token", nom::bytes::complete::take_while1(|c| !is_ws(c)))(input)
+    match run_len(input, |b| b != b' ' && b != b'\t') {
+        0 => fail(input, "a token"),
+        n => Ok(split(input, n)),
+    }
 }
 
-/// A non-empty run of characters that are neither white space nor `stop`.
+/// A non-empty run of characters that are neither white space nor `stop` (an ASCII character).
 pub fn token_until(stop: char) -> impl Fn(&str) -> PResult<'_, &str> {
-    move |input| {
-        expect(
-            "a token",
-            nom::bytes::complete::take_while1(|c: char| !is_ws(c) && c != stop),
-        )(input)
+    let stop = u8::try_from(stop).unwrap_or(b' ');
+    move |input| match run_len(input, |b| b != b' ' && b != b'\t' && b != stop) {
+        0 => fail(input, "a token"),
+        n => Ok(split(input, n)),
     }
 }
 
@@ -126,12 +158,25 @@ macro_rules! unsigned {
         /// An unsigned decimal number that fits the type; reports `expected` on failure.
         pub fn $name<'a>(expected: &'static str) -> impl Fn(&'a str) -> PResult<'a, $ty> {
             move |input: &'a str| {
-                let digits = input.bytes().take_while(u8::is_ascii_digit).count();
-                let text = input.get(..digits).unwrap_or_default();
-                match text.parse::<$ty>() {
-                    Ok(n) if digits > 0 => Ok((input.get(digits..).unwrap_or_default(), n)),
-                    _ => fail(input, expected),
+                let mut n: $ty = 0;
+                let mut digits = 0;
+                for b in input.bytes() {
+                    if !b.is_ascii_digit() {
+                        break;
+                    }
+                    match n
+                        .checked_mul(10)
+                        .and_then(|n| n.checked_add(<$ty>::from(b - b'0')))
+                    {
+                        Some(next) => n = next,
+                        None => return fail(input, expected),
+                    }
+                    digits += 1;
                 }
+                if digits == 0 {
+                    return fail(input, expected);
+                }
+                Ok(split(input, digits)).map(|(rest, _)| (rest, n))
             }
         }
     };

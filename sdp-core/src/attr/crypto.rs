@@ -8,7 +8,7 @@ use nom::bytes::complete::take_while1;
 use crate::attr::flag_attribute;
 use crate::attr::TypedAttribute;
 use crate::error::ValueError;
-use crate::lex::{self, expect, fail, sp, PResult};
+use crate::lex::{self, expect, fail, is_token_char, sp, PResult};
 
 /// The words of `text`, split at runs of spaces and tabs.
 fn words(text: &str) -> impl Iterator<Item = &str> {
@@ -310,10 +310,6 @@ impl PartialEq for Identity<'_> {
 
 fn is_base64_char(c: char) -> bool {
     c.is_ascii_alphanumeric() || matches!(c, '+' | '/' | '=')
-}
-
-fn is_token_char(c: char) -> bool {
-    c.is_ascii_alphanumeric() || "!#$%&'*+-.^_`{|}~".contains(c)
 }
 
 // identity-extension = extension-att-name ["=" extension-att-value];

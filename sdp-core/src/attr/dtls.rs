@@ -6,7 +6,7 @@ use nom::bytes::complete::take_while1;
 
 use crate::attr::TypedAttribute;
 use crate::error::ValueError;
-use crate::lex::{self, expect, fail, sp, PResult};
+use crate::lex::{self, expect, fail, is_token_char, sp, PResult};
 
 /// The hash function of a certificate fingerprint (RFC 8122 §5), compared case-insensitively.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -163,10 +163,6 @@ impl<'a> Fingerprint<'a> {
             None => true,
         }
     }
-}
-
-fn is_token_char(c: char) -> bool {
-    c.is_ascii_alphanumeric() || "!#$%&'*+-.^_`{|}~".contains(c)
 }
 
 // hash-func = "sha-1" / "sha-224" / "sha-256" / "sha-384" / "sha-512" / "md5" / "md2" / token

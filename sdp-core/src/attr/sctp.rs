@@ -6,7 +6,7 @@ use nom::bytes::complete::take_while1;
 
 use crate::attr::TypedAttribute;
 use crate::error::ValueError;
-use crate::lex::{self, expect, fail, sp, PResult};
+use crate::lex::{self, expect, fail, is_token_char, sp, PResult};
 
 /// `a=sctp-port` (RFC 8841 §5.2): the SCTP port of the data channel association.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -78,10 +78,6 @@ impl<'a> Sctpmap<'a> {
             streams,
         }
     }
-}
-
-fn is_token_char(c: char) -> bool {
-    c.is_ascii_alphanumeric() || "!#$%&'*+-.^_`{|}~".contains(c)
 }
 
 // sctpmap-attr = "a=sctpmap:" sctpmap-number SP app [SP streams];

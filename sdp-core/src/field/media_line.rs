@@ -3,7 +3,7 @@
 use std::fmt;
 
 use crate::error::ValueError;
-use crate::lex::{expect, fail, payload_type, run, sp, token, u16_dec, u32_dec, PResult};
+use crate::lex::{expect, fail, is_token, payload_type, run, sp, token, u16_dec, u32_dec, PResult};
 
 /// `m=<media> <port>[/<number of ports>] <proto> <fmt> ...`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -17,14 +17,6 @@ pub struct MediaLine<'a> {
     /// Transport protocol, e.g. `UDP/TLS/RTP/SAVPF`.
     pub proto: &'a str,
     formats: &'a str,
-}
-
-/// Whether a token is an RFC 8866 `token` (`token-char` only).
-pub(crate) fn is_token(t: &str) -> bool {
-    !t.is_empty()
-        && t.bytes().all(|b| {
-            matches!(b, 0x21 | 0x23..=0x27 | 0x2A..=0x2B | 0x2D..=0x2E | 0x30..=0x39 | 0x41..=0x5A | 0x5E..=0x7E)
-        })
 }
 
 /// Whether the protocol carries RTP, so that formats are payload types (RFC 8866 §5.14).

@@ -27,9 +27,7 @@ pub fn is_ice_char(c: char) -> bool {
 }
 
 /// Whether `c` is an RFC 8866 §9 `token-char`.
-fn is_token_char(c: char) -> bool {
-    c.is_ascii_alphanumeric() || "!#$%&'*+-.^_`{|}~".contains(c)
-}
+pub(crate) use crate::lex::is_token_char;
 
 /// The words of `text`, split at runs of spaces and tabs.
 fn words(text: &str) -> impl Iterator<Item = &str> {
