@@ -304,7 +304,7 @@ mod tests {
             Mid::parse(" 0"),
             Err(ValueError::new(0, "an identification tag"))
         );
-        assert_eq!(Mid::parse("a b"), Err(ValueError::new(1, "end of value")));
+        assert_eq!(Mid::parse("a b"), Err(ValueError::new(2, "end of value")));
     }
 
     #[test]
@@ -376,7 +376,7 @@ mod tests {
         assert!(Group::new("BUNDLE", "").unwrap().is_empty());
         assert_eq!(
             Group::new("BUN DLE", "0"),
-            Err(ValueError::new(3, "end of value"))
+            Err(ValueError::new(4, "end of value"))
         );
         assert!(Group::new("LS", "a\u{0}b").is_err());
     }

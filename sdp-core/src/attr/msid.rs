@@ -289,7 +289,7 @@ mod tests {
         // DeserializeMsidAttributeWithTooManySpaces
         assert_eq!(
             Msid::parse("stream_id track_id bogus"),
-            Err(ValueError::new(18, "end of value"))
+            Err(ValueError::new(19, "end of value"))
         );
     }
 
@@ -373,7 +373,7 @@ mod tests {
         );
         assert_eq!(
             MsidSemantic::parse("WMS * x"),
-            Err(ValueError::new(5, "end of value"))
+            Err(ValueError::new(6, "end of value"))
         );
         assert_eq!(
             MsidSemantic::parse("WMS a \"b"),

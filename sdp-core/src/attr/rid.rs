@@ -458,7 +458,7 @@ mod tests {
         );
         assert_eq!(
             Rid::parse("1 send pt=96 x"),
-            Err(ValueError::new(12, "end of value"))
+            Err(ValueError::new(13, "end of value"))
         );
     }
 

@@ -394,7 +394,7 @@ mod tests {
         );
         assert_eq!(
             Ssrc::parse("12 c name:y"),
-            Err(ValueError::new(4, "end of value"))
+            Err(ValueError::new(5, "end of value"))
         );
     }
 

@@ -152,7 +152,7 @@ pub fn validate(session: &Session<'_>, profile: Profile) -> Vec<Diagnostic> {
     let mut ctx = Ctx::new(session, profile);
     rules::run(&mut ctx);
     let mut out = ctx.into_diagnostics();
-    out.sort_by(|a, b| (a.line, a.column).cmp(&(b.line, b.column)));
+    out.sort_by_key(|d| (d.line, d.column));
     out
 }
 
@@ -185,7 +185,7 @@ pub fn validate_parsed(parsed: &Parsed<'_>, profile: Profile) -> Vec<Diagnostic>
         })
         .collect();
     out.extend(validate(&parsed.session, profile));
-    out.sort_by(|a, b| (a.line, a.column).cmp(&(b.line, b.column)));
+    out.sort_by_key(|d| (d.line, d.column));
     out
 }
 

@@ -45,6 +45,11 @@ fn manifest(dir: &Path) -> Vec<Entry> {
 /// validator (`sdp_core::validate`, profiles) is where they are caught.
 const SEMANTIC_REJECTS: &[(&str, &str)] = &[
     (
+        "invalid/libwebrtc/DeserializeMsidAttributeWithMissingTrackId.sdp",
+        "`a=msid:id ` with a trailing space: libwebrtc refuses it, yet the accept file \
+         valid/webrtc-sdp-tests/serialize_av1_sdp_with_default_parameters.sdp has the same form",
+    ),
+    (
         "invalid/libwebrtc/MediaTypeProtocolMismatch_m_audio_9_UDP_DTLS_SCTP_120.sdp",
         "media/protocol mismatch is a profile rule",
     ),
@@ -104,6 +109,11 @@ const STRICT_EXCEPTIONS: &[(&str, ErrorCode, &str)] = &[
         "valid/libwebrtc/BandwidthLimitOfNegativeOneIgnored.sdp",
         ErrorCode::MalformedLine,
         "b=AS:-1; bandwidth is 1*DIGIT",
+    ),
+    (
+        "valid/lib-jitsi-meet/simulcastRtxSdpTrackReplaced.sdp",
+        ErrorCode::MalformedAttribute,
+        "SSRCs such as 5678901234 exceed 32 bits (RFC 3550 §8, RFC 5576 §4.1)",
     ),
     (
         "valid/pion-webrtc/TestDTLSRoleFromSDP__mediaSetupDeclared.sdp",
