@@ -196,6 +196,48 @@ impl<'a> Media<'a> {
         codec::codecs(formats, self.attributes())
     }
 
+    /// Inserts a line where RFC 8866 §5 puts its type in a media section (`i= c= b= k= a=`):
+    /// after the last line of the same or an earlier type.
+    pub fn insert_line(&mut self, line: Line<'a>) {
+        let rank = media_rank(line.kind());
+        let at = self
+            .lines
+            .iter()
+            .rposition(|l| media_rank(l.kind()) <= rank)
+            .map_or(0, |i| i + 1);
+        if at == self.lines.len() {
+            self.push_line(line);
+        } else {
+            self.lines.insert(at, line);
+        }
+    }
+
+    /// The section with `line` inserted in RFC 8866 order (for building).
+    ///
+    /// ```
+    /// use sdp_core::{field::{Connection, MediaLine}, Line, Media};
+    /// let media = Media::new(&MediaLine::new("audio", 49170, "RTP/AVP", "0"))
+    ///     .with_line(Line::attribute("sendrecv", None))
+    ///     .with_line(Line::new('c', Connection::new("192.0.2.1")));
+    /// assert_eq!(media.to_string(), "m=audio 49170 RTP/AVP 0\r\nc=IN IP4 192.0.2.1\r\na=sendrecv\r\n");
+    /// ```
+    pub fn with_line(mut self, line: Line<'a>) -> Self {
+        self.insert_line(line);
+        self
+    }
+
+    /// The section with a typed attribute appended (for building).
+    pub fn with_attribute<'t, T: TypedAttribute<'t>>(mut self, attr: &T) -> Self {
+        self.push_attribute(attr);
+        self
+    }
+
+    /// The section with a direction attribute set (for building).
+    pub fn with_direction(mut self, direction: Direction) -> Self {
+        self.set_direction(direction);
+        self
+    }
+
     /// Appends a line, after the existing ones.
     pub fn push_line(&mut self, line: Line<'a>) {
         if let Some(last) = self.lines.last_mut() {
@@ -248,6 +290,19 @@ impl<'a> Media<'a> {
 
     pub(crate) fn all_lines_mut(&mut self) -> impl Iterator<Item = &mut Line<'a>> + '_ {
         std::iter::once(&mut self.line).chain(self.lines.iter_mut())
+    }
+}
+
+/// Rank of a line type within a media section (RFC 8866 §5: `m= i= c=* b=* k= a=*`); lines of
+/// other kinds go last.
+fn media_rank(kind: LineKind) -> u8 {
+    match kind {
+        LineKind::Media => 0,
+        LineKind::Information => 1,
+        LineKind::Connection => 2,
+        LineKind::Bandwidth => 3,
+        LineKind::Key => 4,
+        _ => 5,
     }
 }
 

@@ -133,6 +133,24 @@ impl<'a> Session<'a> {
         self.media.push(media);
     }
 
+    /// The session with a media section appended (for building).
+    pub fn with_media(mut self, media: Media<'a>) -> Self {
+        self.push_media(media);
+        self
+    }
+
+    /// The session with a typed session-level attribute added (for building).
+    pub fn with_attribute<'t, T: TypedAttribute<'t>>(mut self, attr: &T) -> Self {
+        self.push_attribute(attr);
+        self
+    }
+
+    /// The session with a session-level line inserted in RFC 8866 order (for building).
+    pub fn with_line(mut self, line: Line<'a>) -> Self {
+        self.insert_line(line);
+        self
+    }
+
     fn first_value(&self, kind: LineKind) -> Option<&str> {
         self.lines
             .iter()

@@ -6,4 +6,5 @@
     clippy::panic
 )]
 
+mod build;
 mod corpus;
