@@ -1,0 +1,28 @@
+//! sdp-negotiate: the SDP offer/answer engine (JSEP, RFC 9429; RFC 3264) and answer checker.
+//!
+//! Pure functions and a sans-IO state machine over [`sdp_core::Session`]: no sockets, no
+//! timers. The rules are those of the project's negotiation rulebook (`docs/negotiation-rules.md`
+//! in the shared material), cited by id (A6, B3, ...) beside the code that follows them.
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+#![cfg_attr(
+    test,
+    allow(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::indexing_slicing,
+        clippy::panic
+    )
+)]
+
+pub mod check;
+pub mod codec;
+pub mod config;
+mod error;
+pub mod identity;
+
+pub use check::{check_answer, Severity, Violation};
+pub use codec::{negotiate_codecs, CodecOutcome, CodecRole, NegotiatedCodec};
+pub use config::{CodecConfig, Config, MediaKind};
+pub use error::NegotiationError;
+pub use identity::Identity;
