@@ -44,8 +44,22 @@ pub struct Violation {
 impl fmt::Display for Violation {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.media {
-            Some(m) => write!(f, "{}[{}] m-section {m}: {}", self.severity, self.rule, self.message),
+            Some(m) => write!(
+                f,
+                "{}[{}] m-section {m}: {}",
+                self.severity, self.rule, self.message
+            ),
             None => write!(f, "{}[{}]: {}", self.severity, self.rule, self.message),
         }
     }
+}
+
+/// Checks that `answer` is a legal answer to `offer` (rulebook F1-F36).
+///
+/// PLACEHOLDER: being written.
+pub fn check_answer(
+    _offer: &sdp_core::Session<'_>,
+    _answer: &sdp_core::Session<'_>,
+) -> Vec<Violation> {
+    Vec::new()
 }

@@ -2,8 +2,8 @@
 //!
 //! INTERFACE: the types and the function signature are fixed; the body is being written.
 
-use serde::Serialize;
 use sdp_core::codec::Codec;
+use serde::Serialize;
 
 use crate::config::{CodecConfig, MediaKind};
 
@@ -83,4 +83,16 @@ pub struct CodecOptions {
     pub strict: bool,
     /// Whether the transport-wide-cc extension was negotiated (gates `transport-cc`, B14).
     pub transport_cc: bool,
+}
+
+/// Intersects the offered codecs of one RTP section with ours (rulebook B1-B16).
+///
+/// PLACEHOLDER: being written.
+pub fn negotiate_codecs(
+    _kind: MediaKind,
+    _offered: &[Codec<'_>],
+    _local: &[CodecConfig],
+    _options: &CodecOptions,
+) -> CodecOutcome {
+    CodecOutcome::default()
 }

@@ -149,7 +149,10 @@ pub struct MediaPolicy {
 
 impl Default for MediaPolicy {
     fn default() -> Self {
-        MediaPolicy { send: true, recv: true }
+        MediaPolicy {
+            send: true,
+            recv: true,
+        }
     }
 }
 
@@ -252,3 +255,49 @@ pub struct Config {
     #[serde(skip)]
     pub identity: Option<Identity>,
 }
+
+impl Default for Config {
+    /// An endpoint that supports nothing yet: add codecs, or start from a preset.
+    fn default() -> Self {
+        Config {
+            mode: ModePolicy::Auto,
+            audio: Vec::new(),
+            video: Vec::new(),
+            header_extensions: Vec::new(),
+            extmap_allow_mixed: true,
+            audio_policy: MediaPolicy::default(),
+            video_policy: MediaPolicy::default(),
+            ice: IceConfig::default(),
+            dtls: DtlsConfig::default(),
+            sctp: None,
+            bundle: BundlePolicy::default(),
+            rtcp_mux: RtcpMuxPolicy::default(),
+            rtcp_rsize: true,
+            simulcast: SimulcastConfig::default(),
+            compat: Compat::default(),
+            cname: None,
+            stream_id: None,
+            identity: None,
+        }
+    }
+}
+
+/// Why a configuration was refused: where (a dotted path such as `video[2].fmtp`) and what.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConfigError {
+    /// Where in the configuration, when known.
+    pub path: Option<String>,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl std::fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match &self.path {
+            Some(path) => write!(f, "{path}: {}", self.message),
+            None => f.write_str(&self.message),
+        }
+    }
+}
+
+impl std::error::Error for ConfigError {}

@@ -32,13 +32,18 @@ pub enum NegotiationError {
 impl fmt::Display for NegotiationError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            NegotiationError::RemoteInvalid { mid: Some(mid), reason } => {
+            NegotiationError::RemoteInvalid {
+                mid: Some(mid),
+                reason,
+            } => {
                 write!(f, "invalid remote description (mid {mid}): {reason}")
             }
             NegotiationError::RemoteInvalid { mid: None, reason } => {
                 write!(f, "invalid remote description: {reason}")
             }
-            NegotiationError::Incompatible { reason } => write!(f, "incompatible endpoints: {reason}"),
+            NegotiationError::Incompatible { reason } => {
+                write!(f, "incompatible endpoints: {reason}")
+            }
             NegotiationError::ApiMisuse { reason } => write!(f, "API misuse: {reason}"),
             NegotiationError::Config(e) => write!(f, "invalid configuration: {e}"),
         }

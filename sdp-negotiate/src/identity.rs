@@ -18,6 +18,9 @@ pub struct Identity {
 impl std::fmt::Debug for Identity {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         // The key stays out of logs.
-        f.debug_struct("Identity").field("hash", &self.hash).field("fingerprint", &self.fingerprint).finish_non_exhaustive()
+        f.debug_struct("Identity")
+            .field("hash", &self.hash)
+            .field("fingerprint", &self.fingerprint)
+            .finish_non_exhaustive()
     }
 }
