@@ -15,14 +15,19 @@
     )
 )]
 
+mod answer;
 pub mod check;
 pub mod codec;
 pub mod config;
 mod error;
+pub mod ice;
 pub mod identity;
+pub mod negotiated;
 
+pub use answer::{answer, answer_with, Answer, AnswerOptions};
 pub use check::{check_answer, Severity, Violation};
 pub use codec::{negotiate_codecs, CodecOutcome, CodecRole, NegotiatedCodec};
 pub use config::{CodecConfig, Config, MediaKind};
 pub use error::NegotiationError;
 pub use identity::Identity;
+pub use negotiated::{Negotiated, RejectReason, SectionOutcome};
