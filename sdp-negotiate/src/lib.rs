@@ -19,6 +19,7 @@ pub mod check;
 pub mod codec;
 pub mod config;
 mod error;
+pub mod ice;
 pub mod identity;
 
 pub use check::{check_answer, Severity, Violation};
