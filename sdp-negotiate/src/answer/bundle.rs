@@ -267,9 +267,9 @@ fn transport_for(
                 ufrag: ufrag.clone(),
                 pwd: pwd.clone(),
             },
-            _ => IceCredentials::from_config(&config.ice),
+            _ => IceCredentials::from_config(&config.ice)?,
         },
-        _ => IceCredentials::from_config(&config.ice),
+        _ => IceCredentials::from_config(&config.ice)?,
     };
     // A16, A17: active to actpass unless we are already the DTLS server.
     let role = match s.and_then(|s| s.setup) {
@@ -302,7 +302,7 @@ fn transport_for(
             });
             match before.and_then(|b| b.tls_id.clone()) {
                 Some(ours) if offerer_kept => Some(ours),
-                _ => Some(crate::ice::random_token(32)),
+                _ => Some(crate::ice::random_ice_string(32)?),
             }
         }
     };

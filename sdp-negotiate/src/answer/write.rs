@@ -50,7 +50,7 @@ pub(crate) fn write_answer(
     // A32, E8, G9: the same o= session id as before, version + 1.
     let (user, id, version) = match previous.and_then(|p| p.origin.clone()) {
         Some((user, id, version)) => (user, id, version.saturating_add(1)),
-        None => ("-".to_owned(), ice::random_session_id().to_string(), 1),
+        None => ("-".to_owned(), ice::random_session_id()?.to_string(), 1),
     };
     line!(out, "v=0");
     line!(out, "o={user} {id} {version} IN {ip} {address}");
@@ -80,10 +80,13 @@ pub(crate) fn write_answer(
             line!(out, "a=fingerprint:{} {}", id.hash, id.fingerprint);
         }
     }
-    let cname = previous
+    let cname = match previous
         .and_then(|p| p.sections.values().find_map(|s| s.cname.clone()))
         .or_else(|| config.cname.clone())
-        .unwrap_or_else(ice::random_cname);
+    {
+        Some(cname) => cname,
+        None => ice::random_cname()?,
+    };
     for (s, plan) in view.sections.iter().zip(plans) {
         match plan {
             Plan::Rejected(_) => {
@@ -107,7 +110,7 @@ pub(crate) fn write_answer(
                     previous: previous.and_then(|pr| pr.section(s.mid)),
                     cname: &cname,
                 };
-                write_accepted(&mut out, &ctx);
+                write_accepted(&mut out, &ctx)?;
             }
         }
     }
@@ -168,7 +171,7 @@ fn write_transport(
     }
 }
 
-fn write_accepted(out: &mut String, c: &SectionCtx<'_, '_>) {
+fn write_accepted(out: &mut String, c: &SectionCtx<'_, '_>) -> Result<(), NegotiationError> {
     let (s, p) = (c.s, c.p);
     let bundled = c
         .groups
@@ -236,13 +239,13 @@ fn write_accepted(out: &mut String, c: &SectionCtx<'_, '_>) {
         line!(out, "a={}", p.direction);
         // A29: msid when we send; kept from the previous answer (E8).
         if p.direction.sends() {
-            let msid = c
-                .previous
-                .and_then(|pr| pr.msid.clone())
-                .unwrap_or_else(|| {
+            let msid = match c.previous.and_then(|pr| pr.msid.clone()) {
+                Some(msid) => msid,
+                None => {
                     let stream = c.config.stream_id.clone().unwrap_or_else(|| "-".to_owned());
-                    format!("{stream} {}", ice::random_token(16))
-                });
+                    format!("{stream} {}", ice::random_ice_string(16)?)
+                }
+            };
             line!(out, "a=msid:{msid}");
         }
         // A7, A8: rtcp-mux when offered; rtcp-mux-only only in the answerer-tagged section.
@@ -280,7 +283,7 @@ fn write_accepted(out: &mut String, c: &SectionCtx<'_, '_>) {
             }
         }
         write_simulcast(out, p);
-        write_ssrcs(out, c);
+        write_ssrcs(out, c)?;
     }
     if let Some(sctp) = &p.sctp {
         if sctp.params.legacy {
@@ -297,6 +300,7 @@ fn write_accepted(out: &mut String, c: &SectionCtx<'_, '_>) {
             line!(out, "a=max-message-size:{mms}");
         }
     }
+    Ok(())
 }
 
 /// D2-D5: `a=rid` per answered stream with the direction reversed, then `a=simulcast`.
@@ -344,10 +348,10 @@ fn write_simulcast(out: &mut String, p: &AcceptedPlan) {
 }
 
 /// A30: our SSRC (and its RTX in a FID group) when we send; none with rid simulcast.
-fn write_ssrcs(out: &mut String, c: &SectionCtx<'_, '_>) {
+fn write_ssrcs(out: &mut String, c: &SectionCtx<'_, '_>) -> Result<(), NegotiationError> {
     let p = c.p;
     if !p.direction.sends() || p.simulcast.as_ref().is_some_and(|s| !s.send.is_empty()) {
-        return;
+        return Ok(());
     }
     let has_rtx = p
         .codecs
@@ -355,8 +359,15 @@ fn write_ssrcs(out: &mut String, c: &SectionCtx<'_, '_>) {
         .iter()
         .any(|codec| matches!(codec.role, CodecRole::Rtx { .. }));
     let kept = c.previous.map(|pr| pr.ssrcs.clone()).unwrap_or_default();
-    let primary = kept.first().copied().unwrap_or_else(ice::random_ssrc);
-    let rtx = has_rtx.then(|| kept.get(1).copied().unwrap_or_else(ice::random_ssrc));
+    let primary = match kept.first() {
+        Some(&ssrc) => ssrc,
+        None => ice::random_ssrc()?,
+    };
+    let rtx = match (has_rtx, kept.get(1)) {
+        (false, _) => None,
+        (true, Some(&ssrc)) => Some(ssrc),
+        (true, None) => Some(ice::random_ssrc()?),
+    };
     if let Some(rtx) = rtx {
         line!(out, "a=ssrc-group:FID {primary} {rtx}");
     }
@@ -364,6 +375,7 @@ fn write_ssrcs(out: &mut String, c: &SectionCtx<'_, '_>) {
     if let Some(rtx) = rtx {
         line!(out, "a=ssrc:{rtx} cname:{}", c.cname);
     }
+    Ok(())
 }
 
 /// A4: port 0, same media and proto, one format, c=, mid, inactive, and the transport

@@ -1,10 +1,119 @@
 //! The local endpoint's capabilities and policy, loadable from TOML or JSON.
 //!
-//! INTERFACE: the types are fixed; presets, loading and checks are being written.
+//! Start from a preset ([`Config::webrtc`], a browser-like endpoint; [`Config::sip_phone`], a
+//! classic SIP audio phone) or load a file ([`Config::from_toml`], [`Config::from_json`],
+//! [`Config::from_file`]). Loading checks the result ([`Config::check`]) and resolves the DTLS
+//! identity ([`Config::resolve_identity`]).
+//!
+//! # File format
+//!
+//! The fields of [`Config`], as TOML tables and keys (JSON: the same as objects), plus one
+//! optional top-level key, `preset = "webrtc"` or `preset = "sip"`, which starts from that
+//! preset. The file's settings then apply on top of it:
+//!
+//! * tables merge key by key (`[ice]` with only `lite = true` keeps the preset's ICE options);
+//! * any other value replaces the preset's, and lists replace whole lists (`[[audio]]` entries
+//!   are the complete audio codec list, in preference order);
+//! * `sctp = false` turns data channels off, `sctp = true` on with the defaults; in JSON,
+//!   `null` resets any field to its default.
+//!
+//! Without a preset, absent fields take the defaults of [`Config::default`] (no codecs). Unknown
+//! keys are errors, named with their dotted path (`video[2].fmtpp: unknown field ...`); syntax
+//! errors give line and column.
+//!
+//! ```toml
+//! # Every key is optional; this file sets most of them.
+//! preset = "webrtc"            # or "sip"; absent: start from nothing
+//! mode = "jsep"                # "auto" (from the offer), "jsep" or "classic"
+//! extmap_allow_mixed = true
+//! bundle = "max-bundle"        # "balanced", "max-bundle" or "max-compat"
+//! rtcp_mux = "require"         # "require" or "negotiate"
+//! rtcp_rsize = true
+//! cname = "Mq8YWw2DcCvq7ROX"   # absent: random per session (RFC 7022)
+//! stream_id = "sfu-stream"     # the a=msid stream id; absent: `-`
+//! sctp = true                  # data channels on (default port and size); false: off
+//!
+//! [[audio]]                    # codecs in preference order
+//! name = "opus"
+//! clock_rate = 48000
+//! channels = 2
+//! fmtp = "minptime=10;useinbandfec=1"
+//! rtcp_fb = ["transport-cc"]
+//!
+//! [[audio]]
+//! name = "telephone-event"
+//! clock_rate = 48000
+//!
+//! [[video]]
+//! name = "VP8"
+//! clock_rate = 90000
+//! rtcp_fb = ["goog-remb", "transport-cc", "ccm fir", "nack", "nack pli"]
+//! rtx = true
+//!
+//! [[video]]
+//! name = "H264"
+//! clock_rate = 90000
+//! fmtp = "level-asymmetry-allowed=1;packetization-mode=1;profile-level-id=42e01f"
+//! rtcp_fb = ["transport-cc", "nack", "nack pli"]
+//! rtx = true
+//!
+//! [[header_extensions]]
+//! uri = "urn:ietf:params:rtp-hdrext:sdes:mid"
+//! kinds = ["audio", "video"]
+//!
+//! [[header_extensions]]
+//! uri = "http://www.ietf.org/id/draft-holmer-rmcat-transport-wide-cc-extensions-01"
+//! kinds = ["audio", "video"]
+//! encrypt = false
+//!
+//! [audio_policy]
+//! send = true
+//! recv = true
+//!
+//! [video_policy]
+//! send = false                 # receive-only video
+//! recv = true
+//!
+//! [ice]
+//! ufrag = "sfu1"               # absent: random (RFC 8839 §5.4: 4-256 ice-chars)
+//! pwd = "cGFzc3dvcmQtb2YtMjItY2hhcnM"  # absent: random (22-256 ice-chars)
+//! options = ["trickle"]
+//! lite = true
+//!
+//! [dtls]
+//! hash = "sha-256"             # or "sha-384", "sha-512"
+//! # certificate_file = "cert.pem"   # with key_file; absent: a generated certificate
+//! # key_file = "key.pem"
+//!
+//! [simulcast]
+//! receive = true
+//! max_layers = 3
+//!
+//! [compat]
+//! rejected_transport_attrs = true
+//! strict_9143 = false
+//! jsep_strict = false
+//! empty_bundle_group = true
+//! session_level_fingerprint = false
+//! max_message_size_cap = 262144
+//! strict = false
+//! vad = false
+//! ```
+//!
+//! Setting `sctp = true` above is only needed without a preset; with one, a `[sctp]` table
+//! (`port`, `max_message_size`) changes single values.
 
 use serde::{Deserialize, Serialize};
 
 use crate::identity::Identity;
+
+mod check;
+mod check_codec;
+mod load;
+mod path_de;
+mod presets;
+#[cfg(test)]
+mod tests;
 
 /// The media kind of an m-section (`m=audio`, `m=video`, `m=application`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -301,3 +410,21 @@ impl std::fmt::Display for ConfigError {
 }
 
 impl std::error::Error for ConfigError {}
+
+impl ConfigError {
+    /// An error about the configuration as a whole.
+    pub fn new(message: impl Into<String>) -> Self {
+        ConfigError {
+            path: None,
+            message: message.into(),
+        }
+    }
+
+    /// An error about the value at `path` (`video[2].fmtp`).
+    pub fn at(path: impl Into<String>, message: impl Into<String>) -> Self {
+        ConfigError {
+            path: Some(path.into()),
+            message: message.into(),
+        }
+    }
+}

@@ -1,0 +1,4 @@
+//! Tests of loading and checking configurations.
+
+mod check;
+mod load;
