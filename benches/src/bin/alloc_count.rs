@@ -11,8 +11,9 @@
 // A `#[global_allocator]` must be an `unsafe impl GlobalAlloc`: the trait is unsafe because
 // the allocator promises to return valid memory. This file only forwards every call to
 // `std::alloc::System` unchanged and bumps a counter, so the promise is System's own. The
-// workspace forbids unsafe code in the library crates; this binary is a measuring tool, not
-// part of any published crate, and this is the only place it is allowed.
+// workspace lints (`unsafe_code = "forbid"`) apply to the library crates that opt in with
+// `lints.workspace`; sdp-benches does not, and this file, a measuring tool outside any
+// published crate, is the only place in it that allows unsafe code.
 #![allow(unsafe_code)]
 
 use std::alloc::{GlobalAlloc, Layout, System};
