@@ -9,13 +9,18 @@ use std::time::Duration;
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use sdp_benches::{split_floor, INPUTS};
 use sdp_core::attr::direction::Direction;
+use sdp_core::validate::Profile;
 use sdp_core::{ParseOptions, Session};
 
-/// `Session::parse_with`, lenient and strict, per input.
+/// `Session::parse` (the default: lenient, warnings not collected) and `Session::parse_with`,
+/// lenient (with warnings) and strict, per input.
 fn parse(c: &mut Criterion) {
     let mut group = c.benchmark_group("parse");
     for input in INPUTS {
         group.throughput(Throughput::Bytes(input.text.len() as u64));
+        group.bench_with_input(BenchmarkId::new("default", input.name), input.text, |b, text| {
+            b.iter(|| Session::parse(black_box(text)))
+        });
         for (mode, options) in [
             ("lenient", ParseOptions::lenient()),
             ("strict", ParseOptions::strict()),
@@ -93,6 +98,40 @@ fn floor(c: &mut Criterion) {
     group.finish();
 }
 
+/// `validate` under the auto profile on a parsed session (issue 3 compares it with `parse`).
+fn validate(c: &mut Criterion) {
+    let mut group = c.benchmark_group("validate");
+    for input in INPUTS {
+        group.throughput(Throughput::Bytes(input.text.len() as u64));
+        let Ok(session) = Session::parse(input.text) else {
+            panic!("{} does not parse", input.name);
+        };
+        group.bench_with_input(BenchmarkId::new("auto", input.name), &session, |b, session| {
+            b.iter(|| sdp_core::validate::validate(black_box(session), Profile::Auto))
+        });
+    }
+    group.finish();
+}
+
+/// The codec view of every media section (rtpmap, fmtp and rtcp-fb joined by payload type).
+fn codecs(c: &mut Criterion) {
+    let mut group = c.benchmark_group("codecs");
+    for input in INPUTS {
+        group.throughput(Throughput::Bytes(input.text.len() as u64));
+        let Ok(session) = Session::parse(input.text) else {
+            panic!("{} does not parse", input.name);
+        };
+        group.bench_with_input(BenchmarkId::new("all", input.name), &session, |b, session| {
+            b.iter(|| {
+                for media in black_box(session).media() {
+                    black_box(media.codecs());
+                }
+            })
+        });
+    }
+    group.finish();
+}
+
 /// Short runs, so the whole file measures in well under two minutes: 1 s of warm-up, 3 s of
 /// samples, and fewer bootstrap resamples than criterion's 100 000 (the analysis of 20
 /// benchmarks otherwise adds tens of seconds on a small machine).
@@ -106,6 +145,6 @@ fn config() -> Criterion {
 criterion_group! {
     name = benches;
     config = config();
-    targets = parse, write, floor
+    targets = parse, write, floor, validate, codecs
 }
 criterion_main!(benches);
