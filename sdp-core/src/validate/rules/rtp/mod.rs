@@ -18,9 +18,9 @@ mod section;
 use section::{channel_count, fmtp_value, rtpmap_loc, Section};
 
 lints! {
-    DYNAMIC_PT_WITHOUT_RTPMAP = "SDP0110" "dynamic-pt-without-rtpmap" Error [all] "RFC 8866 §6.6",
+    DYNAMIC_PT_WITHOUT_RTPMAP = "SDP0110" "dynamic-pt-without-rtpmap" Warning [all] "RFC 8866 §5.14",
         title: "payload type without `a=rtpmap` and without a static assignment",
-        explanation: "Only the payload types RFC 3551 assigns statically (0 PCMU, 8 PCMA, 9 G722...) mean something on their own. Any other number on the `m=` line, dynamic ones (96-127, and 35-63 which JSEP also uses) in particular, must be bound to an encoding by an `a=rtpmap`; without it the peer cannot know what the packets carry and drops the format or the whole section.",
+        explanation: "Only the payload types RFC 3551 assigns statically (0 PCMU, 8 PCMA, 9 G722...) mean something on their own. Any other number on the `m=` line, dynamic ones (96-127, and 35-63 which JSEP also uses) in particular, should be bound to an encoding by an `a=rtpmap` (RFC 8866 §5.14 makes it a SHOULD, so test fragments and some devices leave it out); without it the peer cannot know what the packets carry and drops the format or the whole section.",
         wrong: "m=audio 49170 RTP/AVP 0 96",
         right: "m=audio 49170 RTP/AVP 0 96\na=rtpmap:96 opus/48000/2";
     RTPMAP_FOR_UNLISTED_PT = "SDP0111" "rtpmap-for-unlisted-pt" Warning [all] "RFC 8866 §6.6",
