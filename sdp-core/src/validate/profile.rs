@@ -50,7 +50,10 @@ impl Profile {
 
     /// Picks a profile from the content:
     /// - `a=ts-refclk` or `a=mediaclk` anywhere: ST 2110;
-    /// - ICE credentials, a DTLS fingerprint or a `UDP/TLS/...`/`DTLS/SCTP` protocol: WebRTC;
+    /// - ICE credentials, a WebRTC protocol (`UDP/TLS/RTP/SAVPF`, `TCP/DTLS/RTP/SAVPF`,
+    ///   `UDP/DTLS/SCTP`, legacy `DTLS/SCTP` and `RTP/SAVPF`), or candidates together with a
+    ///   fingerprint: WebRTC. A fingerprint alone is RFC 4572 SIP, and TLS over TCP for MRCP or
+    ///   BFCP is not WebRTC;
     /// - RTSP attributes (`a=control`, `a=range`): generic RFC 8866;
     /// - otherwise RTP media (`RTP/AVP`, `RTP/SAVP`, ...): SIP;
     /// - anything else: generic RFC 8866.
@@ -66,10 +69,11 @@ impl Profile {
             .iter()
             .filter_map(|m| m.media_line().map(|l| l.proto))
             .collect();
-        let dtls = protos
-            .iter()
-            .any(|p| p.contains("TLS") || p.contains("DTLS"));
-        if has("ice-ufrag") || has("fingerprint") || dtls {
+        let webrtc_proto = protos.iter().any(|p| {
+            let p = p.to_ascii_uppercase();
+            p.contains("TLS/RTP") || p.contains("DTLS/RTP") || p.ends_with("DTLS/SCTP") || p.contains("SAVPF")
+        });
+        if has("ice-ufrag") || webrtc_proto || (has("candidate") && has("fingerprint")) {
             return Profile::Webrtc;
         }
         if has("control") || has("range") {

@@ -19,9 +19,9 @@ lints! {
         explanation: "The ICE password must have between 22 and 256 characters: it keys the STUN message integrity of the connectivity checks, and a short one weakens them. libwebrtc refuses a remote description with a password outside this range.",
         wrong: "a=ice-pwd:secret",
         right: "a=ice-pwd:Wnc8FZXWEzpLqDY1sS0kqIBf";
-    ICE_CREDENTIAL_CHARS = "SDP0303" "ice-credential-chars" Error [all] "RFC 8839 §5.4",
+    ICE_CREDENTIAL_CHARS = "SDP0303" "ice-credential-chars" Warning [all] "RFC 8839 §5.4",
         title: "ICE credential with characters outside `ice-char`",
-        explanation: "`a=ice-ufrag` and `a=ice-pwd` may only hold letters, digits, `+` and `/`. Other characters (`_`, `-`, `:`...) are refused by libwebrtc when the description is applied, and `:` breaks the STUN username, which joins both fragments with a colon.",
+        explanation: "`a=ice-ufrag` and `a=ice-pwd` may only hold letters, digits, `+` and `/`. Stacks are lenient here (Firefox refuses only `$`, because Google Meet sends `=` in passwords), so this is a warning; but `:` breaks the STUN username, which joins both fragments with a colon, and stricter peers refuse the rest.",
         wrong: "a=ice-ufrag:ufrag_voice",
         right: "a=ice-ufrag:ufragVoice";
     MISSING_ICE_CREDENTIALS = "SDP0304" "missing-ice-credentials" Error [Webrtc] "RFC 8839 §5.4",
