@@ -18,9 +18,11 @@ fn parse(c: &mut Criterion) {
     let mut group = c.benchmark_group("parse");
     for input in INPUTS {
         group.throughput(Throughput::Bytes(input.text.len() as u64));
-        group.bench_with_input(BenchmarkId::new("default", input.name), input.text, |b, text| {
-            b.iter(|| Session::parse(black_box(text)))
-        });
+        group.bench_with_input(
+            BenchmarkId::new("default", input.name),
+            input.text,
+            |b, text| b.iter(|| Session::parse(black_box(text))),
+        );
         for (mode, options) in [
             ("lenient", ParseOptions::lenient()),
             ("strict", ParseOptions::strict()),
@@ -106,9 +108,11 @@ fn validate(c: &mut Criterion) {
         let Ok(session) = Session::parse(input.text) else {
             panic!("{} does not parse", input.name);
         };
-        group.bench_with_input(BenchmarkId::new("auto", input.name), &session, |b, session| {
-            b.iter(|| sdp_core::validate::validate(black_box(session), Profile::Auto))
-        });
+        group.bench_with_input(
+            BenchmarkId::new("auto", input.name),
+            &session,
+            |b, session| b.iter(|| sdp_core::validate::validate(black_box(session), Profile::Auto)),
+        );
     }
     group.finish();
 }
@@ -121,13 +125,17 @@ fn codecs(c: &mut Criterion) {
         let Ok(session) = Session::parse(input.text) else {
             panic!("{} does not parse", input.name);
         };
-        group.bench_with_input(BenchmarkId::new("all", input.name), &session, |b, session| {
-            b.iter(|| {
-                for media in black_box(session).media() {
-                    black_box(media.codecs());
-                }
-            })
-        });
+        group.bench_with_input(
+            BenchmarkId::new("all", input.name),
+            &session,
+            |b, session| {
+                b.iter(|| {
+                    for media in black_box(session).media() {
+                        black_box(media.codecs());
+                    }
+                })
+            },
+        );
     }
     group.finish();
 }

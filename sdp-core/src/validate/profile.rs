@@ -71,7 +71,10 @@ impl Profile {
             .collect();
         let webrtc_proto = protos.iter().any(|p| {
             let p = p.to_ascii_uppercase();
-            p.contains("TLS/RTP") || p.contains("DTLS/RTP") || p.ends_with("DTLS/SCTP") || p.contains("SAVPF")
+            p.contains("TLS/RTP")
+                || p.contains("DTLS/RTP")
+                || p.ends_with("DTLS/SCTP")
+                || p.contains("SAVPF")
         });
         if has("ice-ufrag") || webrtc_proto || (has("candidate") && has("fingerprint")) {
             return Profile::Webrtc;

@@ -1,7 +1,6 @@
 //! SIP usage: offer/answer habits of SIP endpoints (RFC 3264, RFC 3551, RFC 4733).
 
 use crate::attr::media_info::{MaxPtime, Ptime};
-use crate::attr::rtp::Rtpmap;
 use crate::codec::Codec;
 use crate::field::Connection;
 use crate::line::{Line, LineKind};
@@ -16,11 +15,6 @@ lints! {
         explanation: "RFC 2543 put a call on hold by setting the connection address to 0.0.0.0. RFC 3264 no longer recommends it: RTCP stops, it does not work with IPv6 and it breaks connection-oriented media. Keep the real address and use `a=sendonly` or `a=inactive`.",
         wrong: "c=IN IP4 0.0.0.0\nm=audio 49170 RTP/AVP 0",
         right: "c=IN IP4 198.51.100.10\nm=audio 49170 RTP/AVP 0\na=sendonly";
-    TELEPHONE_EVENT_RATE_MISMATCH = "SDP1002" "telephone-event-rate-mismatch" Warning [Sip] "RFC 4733 §2.1",
-        title: "telephone-event clock rate matches no audio codec",
-        explanation: "DTMF events sent in the audio stream use the same RTP timestamp clock as the audio they go with. A `telephone-event/8000` beside only wideband codecs (e.g. `opus/48000`, `G722` aside) makes the receiver misplace or drop digits; offer one telephone-event per audio clock rate.",
-        wrong: "m=audio 49170 RTP/AVP 96 101\na=rtpmap:96 SILK/16000\na=rtpmap:101 telephone-event/8000",
-        right: "m=audio 49170 RTP/AVP 96 101\na=rtpmap:96 SILK/16000\na=rtpmap:101 telephone-event/16000";
     PTIME_NOT_FRAME_MULTIPLE = "SDP1003" "ptime-not-frame-multiple" Warning [Sip] "RFC 3551 §4.5",
         title: "`a=ptime` is not a whole number of codec frames",
         explanation: "Frame-based codecs put whole frames in a packet: 10 ms for G.729, 20 ms for GSM and AMR, 30 ms for G.723.1, 20 or 30 ms for iLBC. A packet time that is not a multiple of the preferred codec's frame cannot be honoured, and some gateways refuse the call or pick a packet time of their own.",
@@ -57,7 +51,6 @@ pub(crate) fn check(ctx: &mut Ctx<'_, '_>) {
             continue;
         }
         let codecs = m.codecs();
-        check_telephone_event(ctx, i, m, &codecs);
         check_ptime(ctx, i, m, &codecs);
     }
 }
@@ -161,43 +154,6 @@ fn check_hold(ctx: &mut Ctx<'_, '_>) {
     }
 }
 
-fn check_telephone_event(ctx: &mut Ctx<'_, '_>, mi: usize, m: &Media<'_>, codecs: &[Codec<'_>]) {
-    let rates: Vec<u32> = codecs
-        .iter()
-        .filter(|c| !c.is("telephone-event") && !c.is("CN") && !c.is("red"))
-        .filter_map(|c| c.clock_rate)
-        .collect();
-    if rates.is_empty() {
-        return;
-    }
-    for te in codecs.iter().filter(|c| c.is("telephone-event")) {
-        let Some(rate) = te.clock_rate else {
-            continue;
-        };
-        // RFC 4733 §2.1: events in the audio stream use the audio's timestamp clock rate.
-        if rates.contains(&rate) {
-            continue;
-        }
-        let index = m.lines().iter().position(|l| {
-            l.as_attribute()
-                .and_then(|a| a.parse_as::<Rtpmap<'_>>())
-                .and_then(Result::ok)
-                .is_some_and(|r| r.payload_type == te.payload_type)
-        });
-        let loc = index.map_or_else(|| ctx.mline_loc(mi), |i| ctx.media_loc(mi, i));
-        ctx.report_help(
-            &TELEPHONE_EVENT_RATE_MISMATCH,
-            loc,
-            format!(
-                "telephone-event PT {} runs at {rate} Hz, which no audio codec of the section uses",
-                te.payload_type
-            ),
-            "offer a telephone-event at the clock rate of each audio codec",
-        );
-    }
-}
-
-/// The frame length of a frame-based codec, in ms.
 fn frame_ms(codec: &Codec<'_>) -> Option<f64> {
     if codec.is("iLBC") {
         // RFC 3952 §5: mode=20 or mode=30 (the default).
@@ -285,26 +241,6 @@ mod tests {
         let ice = edit(fixtures::SIP, "c=IN IP4 198.51.100.10", "c=IN IP4 0.0.0.0");
         let ice = edit(&ice, "a=sendrecv", "a=sendrecv\r\na=ice-ufrag:abcd");
         assert!(!codes(&ice, Profile::Sip).contains(&"SDP1001"));
-    }
-
-    #[test]
-    fn telephone_event_rate_mismatch_fires_for_wideband_only_section() {
-        let text = edit(
-            fixtures::SIP,
-            "m=audio 49170 RTP/AVP 0 8 9 101\r\na=rtpmap:0 PCMU/8000\r\na=rtpmap:8 PCMA/8000\r\na=rtpmap:9 G722/8000\r\n",
-            "m=audio 49170 RTP/AVP 96 101\r\na=rtpmap:96 SILK/16000\r\n",
-        );
-        let d = find(&text, "SDP1002");
-        assert_eq!((d.line(), d.column()), (8, 1));
-        assert_eq!(
-            d.message(),
-            "telephone-event PT 101 runs at 8000 Hz, which no audio codec of the section uses"
-        );
-    }
-
-    #[test]
-    fn telephone_event_rate_mismatch_is_silent_when_a_codec_matches() {
-        assert!(!codes(fixtures::SIP, Profile::Sip).contains(&"SDP1002"));
     }
 
     #[test]

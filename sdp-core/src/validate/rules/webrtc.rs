@@ -19,7 +19,7 @@ lints! {
         explanation: "WebRTC keys SRTP with DTLS-SRTP only; RFC 8827 forbids offering or accepting SDP Security Descriptions, which put the media keys in the signalling in clear. Browsers ignore `a=crypto` when a fingerprint is present, so this is a warning; a section with `a=crypto` and no fingerprint is refused (see SDP0406).",
         wrong: "m=audio 9 UDP/TLS/RTP/SAVPF 111\na=crypto:1 AES_CM_128_HMAC_SHA1_80 inline:PS1uQCVeeCFCanVmcjkpPywjNWhcYD0mXXtxaVBR",
         right: "m=audio 9 UDP/TLS/RTP/SAVPF 111\na=fingerprint:sha-256 18:93:7B:...:23:0A";
-    KEY_LINE = "SDP0902" "key-line" Error [Webrtc] "RFC 8866 §5.12",
+    KEY_LINE = "SDP0902" "webrtc-key-line" Error [Webrtc] "RFC 8866 §5.12",
         title: "`k=` line in a WebRTC description",
         explanation: "The `k=` line carried an encryption key in the description itself. RFC 8866 made it obsolete: it must not be sent, and a receiver must discard it. WebRTC peers key their media with DTLS-SRTP; a `k=` line means the description was produced by something that does not speak WebRTC.",
         wrong: "m=audio 9 UDP/TLS/RTP/SAVPF 111\nk=clear:secret",
