@@ -77,7 +77,8 @@ impl Profile {
         let ice_or_dtls = has("candidate") || has("ice-options") || has("fingerprint");
         let savpf = protos.iter().any(|p| p.contains("SAVPF"));
         let candidates_and_fingerprint = has("candidate") && has("fingerprint");
-        if has("ice-ufrag") || webrtc_proto || (savpf && ice_or_dtls) || candidates_and_fingerprint {
+        if has("ice-ufrag") || webrtc_proto || (savpf && ice_or_dtls) || candidates_and_fingerprint
+        {
             return Profile::Webrtc;
         }
         if has("control") || has("range") {

@@ -6,7 +6,6 @@
 
 use std::collections::HashMap;
 
-use crate::attr::registry::{self, Scope};
 use crate::line::{Line, LineKind};
 use crate::media::Media;
 use crate::session::Session;
@@ -44,18 +43,12 @@ lints! {
         explanation: "WebRTC endpoints multiplex RTP and RTCP on one port, and browsers use the `require` RTCP mux policy by default: they refuse a remote description whose RTP sections do not offer `a=rtcp-mux`. Sections bundled with one that has it are not reported.",
         wrong: "m=audio 9 UDP/TLS/RTP/SAVPF 111\na=mid:0",
         right: "m=audio 9 UDP/TLS/RTP/SAVPF 111\na=mid:0\na=rtcp-mux";
-    ATTRIBUTE_WRONG_LEVEL = "SDP0907" "attribute-wrong-level" Error [Webrtc] "RFC 8866 §5.13",
-        title: "attribute at a level it is not defined for",
-        explanation: "Each attribute is defined as session-level, media-level or both. Firefox refuses a description with a media-level attribute (`a=rtcp-mux`, `a=mid`, `a=candidate`...) at session level or a session-level one (`a=group`, `a=ice-lite`...) in a media section; other stacks silently ignore it, so the intent is lost either way. The parser reports the same as a warning (SDP0014) in every profile.",
-        wrong: "t=0 0\na=rtcp-mux\nm=audio 9 UDP/TLS/RTP/SAVPF 111",
-        right: "t=0 0\nm=audio 9 UDP/TLS/RTP/SAVPF 111\na=rtcp-mux";
 }
 
 /// Runs the rules of this family.
 pub(crate) fn check(ctx: &mut Ctx<'_, '_>) {
     let session = ctx.session();
     check_key_lines(ctx, session);
-    check_wrong_level(ctx, session);
     let groups = BundleGroups::of(session);
     for (m, media) in ctx.media() {
         check_rtcp_mux_only(ctx, m, media);
@@ -112,46 +105,6 @@ fn check_key_lines(ctx: &mut Ctx<'_, '_>, session: &Session<'_>) {
     }
 }
 
-/// RFC 8866 §5.13: attributes appear at the level they are defined for.
-fn check_wrong_level(ctx: &mut Ctx<'_, '_>, session: &Session<'_>) {
-    for (i, line) in session.lines().iter().enumerate() {
-        let Some(attr) = line.as_attribute() else {
-            continue;
-        };
-        if registry::spec(attr.name()).is_some_and(|s| s.scope == Scope::Media) {
-            ctx.report_help(
-                &ATTRIBUTE_WRONG_LEVEL,
-                ctx.session_loc(i),
-                format!(
-                    "`a={}` is a media-level attribute but appears at session level",
-                    attr.name()
-                ),
-                "move it into the media sections it applies to",
-            );
-        }
-    }
-    for (m, media) in ctx.media() {
-        for (i, line) in attr_lines(media) {
-            let Some(attr) = line.as_attribute() else {
-                continue;
-            };
-            if registry::spec(attr.name()).is_some_and(|s| s.scope == Scope::Session) {
-                ctx.report_help(
-                    &ATTRIBUTE_WRONG_LEVEL,
-                    ctx.media_loc(m, i),
-                    format!(
-                        "`a={}` is a session-level attribute but appears in section {}",
-                        attr.name(),
-                        describe(media, m)
-                    ),
-                    "move it to session level, before the first `m=` line",
-                );
-            }
-        }
-    }
-}
-
-/// RFC 8858 §4.2: `rtcp-mux-only` comes with `rtcp-mux`.
 fn check_rtcp_mux_only(ctx: &mut Ctx<'_, '_>, m: usize, media: &Media<'_>) {
     if media.has_attribute("rtcp-mux") {
         return;
@@ -514,33 +467,5 @@ mod tests {
             "a=rtcp-rsize\r\na=rtpmap:96",
         );
         assert!(!webrtc(&text).contains(&"SDP0906"));
-    }
-
-    #[test]
-    fn attribute_wrong_level_fires_when_rtcp_mux_is_at_session_level() {
-        let text = edit(
-            fixtures::WEBRTC,
-            "a=extmap-allow-mixed\r\n",
-            "a=extmap-allow-mixed\r\na=rtcp-mux\r\n",
-        );
-        let found = validate(&Session::parse(&text).unwrap(), Profile::Webrtc);
-        let d = found.iter().find(|d| d.code() == "SDP0907").unwrap();
-        assert_eq!((d.line(), d.column()), (7, 1));
-        assert_eq!(
-            d.message(),
-            "`a=rtcp-mux` is a media-level attribute but appears at session level"
-        );
-        let text = edit(fixtures::WEBRTC, "a=mid:2\r\n", "a=mid:2\r\na=ice-lite\r\n");
-        assert!(webrtc(&text).contains(&"SDP0907"));
-    }
-
-    #[test]
-    fn attribute_wrong_level_is_silent_for_both_level_attributes() {
-        let text = edit(
-            fixtures::WEBRTC,
-            "a=extmap-allow-mixed\r\n",
-            "a=extmap-allow-mixed\r\na=ice-options:trickle\r\n",
-        );
-        assert!(!webrtc(&text).contains(&"SDP0907"));
     }
 }
