@@ -208,11 +208,15 @@ impl<'a> Line<'a> {
 
     /// A line from its full text (e.g. `"a=rtcp-mux"`), with a CRLF ending.
     ///
-    /// Any line ending inside `text` is cut off there, so that the line stays one line.
+    /// Text from a `\n` on is cut off (with a `\r` just before it), so that the line stays one
+    /// line; a lone `\r` is ordinary text to the parser and is kept.
     pub fn from_text(text: impl Into<String>) -> Line<'static> {
         let mut text: String = text.into();
-        if let Some(i) = memchr::memchr2(b'\r', b'\n', text.as_bytes()) {
+        if let Some(i) = memchr::memchr(b'\n', text.as_bytes()) {
             text.truncate(i);
+            if text.ends_with('\r') {
+                text.pop();
+            }
         }
         let mut line = Line::scan("", Eol::CrLf, None);
         let scanned = Line::scan(&text, Eol::CrLf, None);
@@ -322,11 +326,28 @@ impl<'a> Line<'a> {
         }
     }
 
-    /// The line written canonically: no indentation, no trailing white space, CRLF.
+    /// The line written canonically: no indentation, CRLF, and no trailing white space except
+    /// in the free-text lines (`s= i= u= e= p=`), whose text may end with spaces; an empty `s=`
+    /// becomes `s= `, RFC 8866 §5.3's spelling of "no name".
     pub fn canonical(&self) -> Line<'static> {
-        match self.letter() {
-            Some(letter) => Line::from_text(format!("{letter}={}", self.value())),
-            None => Line::from_text(self.text.trim().to_owned()),
+        let raw_value = self
+            .text
+            .get(self.value_start as usize..)
+            .unwrap_or_default();
+        match (self.kind, self.letter()) {
+            (LineKind::SessionName, Some(letter)) if raw_value.is_empty() => {
+                Line::from_text(format!("{letter}= "))
+            }
+            (
+                LineKind::SessionName
+                | LineKind::Information
+                | LineKind::Uri
+                | LineKind::Email
+                | LineKind::Phone,
+                Some(letter),
+            ) => Line::from_text(format!("{letter}={raw_value}")),
+            (_, Some(letter)) => Line::from_text(format!("{letter}={}", self.value())),
+            (_, None) => Line::from_text(self.text.trim().to_owned()),
         }
     }
 
@@ -405,7 +426,22 @@ mod tests {
     fn new_lines_are_canonical_and_cannot_hold_two_lines() {
         assert_eq!(Line::new('t', "0 0").to_string(), "t=0 0\r\n");
         assert_eq!(Line::from_text("a=x\r\nb=y").to_string(), "a=x\r\n");
+        assert_eq!(Line::from_text("a=x\ry").text(), "a=x\ry");
         let line = Line::scan("  a=mid:0 ", Eol::Lf, None);
         assert_eq!(line.canonical().to_string(), "a=mid:0\r\n");
+        assert_eq!(
+            Line::scan("s= ", Eol::Lf, None).canonical().to_string(),
+            "s= \r\n"
+        );
+        assert_eq!(
+            Line::scan("s=", Eol::Lf, None).canonical().to_string(),
+            "s= \r\n"
+        );
+        assert_eq!(
+            Line::scan(" i=two words ", Eol::Lf, None)
+                .canonical()
+                .to_string(),
+            "i=two words \r\n"
+        );
     }
 }

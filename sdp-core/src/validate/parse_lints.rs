@@ -71,9 +71,9 @@ lints! {
         explanation: "The value of a known attribute does not follow the grammar of the document that defines it (named in the message). Lenient parsing keeps the line as text; a peer is likely to reject it.",
         wrong: "a=rtpmap:abc opus/48000/2",
         right: "a=rtpmap:111 opus/48000/2";
-    ATTRIBUTE_SCOPE = "SDP0014" "attribute-scope" Warning [all] "RFC 8866 §5.13",
+    ATTRIBUTE_SCOPE = "SDP0014" "attribute-scope" Error [all] "RFC 8866 §5.13",
         title: "attribute at the wrong level",
-        explanation: "Each attribute is defined as session-level, media-level or both. A media-level attribute at session level (or the reverse) is ignored by most stacks and refused by some (Firefox's parser among them); the WebRTC profile reports it as an error.",
+        explanation: "Each attribute is defined as session-level, media-level or both. A media-level attribute at session level (or the reverse) is ignored by most stacks and refused by some (Firefox's parser among them). The parser accepts it (the grammar allows any attribute anywhere); validation reports it as an error in every profile.",
         wrong: "t=0 0\na=rtcp-mux\nm=audio 9 RTP/AVP 0",
         right: "t=0 0\nm=audio 9 RTP/AVP 0\na=rtcp-mux";
     EMPTY_ATTRIBUTE_NAME = "SDP0015" "empty-attribute-name" Error [all] "RFC 8866 §5.13",

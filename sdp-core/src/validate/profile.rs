@@ -50,7 +50,11 @@ impl Profile {
 
     /// Picks a profile from the content:
     /// - `a=ts-refclk` or `a=mediaclk` anywhere: ST 2110;
-    /// - ICE credentials, a DTLS fingerprint or a `UDP/TLS/...`/`DTLS/SCTP` protocol: WebRTC;
+    /// - ICE credentials, a WebRTC protocol (`UDP/TLS/RTP/SAVPF`, `TCP/DTLS/RTP/SAVPF`,
+    ///   `UDP/DTLS/SCTP`, legacy `DTLS/SCTP`), legacy `RTP/SAVPF` with candidates, ICE options or
+    ///   a fingerprint, or candidates together with a fingerprint: WebRTC. A fingerprint alone is
+    ///   RFC 4572 SIP, `RTP/SAVPF` alone may be SIP with SDES, and TLS over TCP for MRCP or BFCP
+    ///   is not WebRTC;
     /// - RTSP attributes (`a=control`, `a=range`): generic RFC 8866;
     /// - otherwise RTP media (`RTP/AVP`, `RTP/SAVP`, ...): SIP;
     /// - anything else: generic RFC 8866.
@@ -61,15 +65,20 @@ impl Profile {
         if has("ts-refclk") || has("mediaclk") {
             return Profile::St2110;
         }
-        let protos: Vec<&str> = session
+        let protos: Vec<String> = session
             .media()
             .iter()
-            .filter_map(|m| m.media_line().map(|l| l.proto))
+            .filter_map(|m| m.media_line().map(|l| l.proto.to_ascii_uppercase()))
             .collect();
-        let dtls = protos
+        let webrtc_proto = protos
             .iter()
-            .any(|p| p.contains("TLS") || p.contains("DTLS"));
-        if has("ice-ufrag") || has("fingerprint") || dtls {
+            .any(|p| p.contains("TLS/RTP") || p.contains("DTLS/RTP") || p.ends_with("DTLS/SCTP"));
+        // `RTP/SAVPF` is also SIP with SDES keying; with ICE or DTLS beside it, it is WebRTC.
+        let ice_or_dtls = has("candidate") || has("ice-options") || has("fingerprint");
+        let savpf = protos.iter().any(|p| p.contains("SAVPF"));
+        let candidates_and_fingerprint = has("candidate") && has("fingerprint");
+        if has("ice-ufrag") || webrtc_proto || (savpf && ice_or_dtls) || candidates_and_fingerprint
+        {
             return Profile::Webrtc;
         }
         if has("control") || has("range") {

@@ -244,7 +244,7 @@ fn diagnostics_display_severity_code_place_and_source() {
     assert!(
         first
             .to_string()
-            .starts_with("error[SDP0110]: line 6, column "),
+            .starts_with("warning[SDP0110]: line 6, column 33: dynamic payload type `96`"),
         "{first}"
     );
     let _ = codes;

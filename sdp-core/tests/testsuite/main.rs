@@ -1,4 +1,4 @@
-//! Integration tests of sdp-core: the shared corpus, round trips, properties.
+//! Integration tests of sdp-core: the shared corpus, building from scratch, properties.
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -8,3 +8,4 @@
 
 mod build;
 mod corpus;
+mod proptest;

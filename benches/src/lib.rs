@@ -1,0 +1,109 @@
+//! Shared inputs and helpers for the sdpkit benchmarks and the allocation count.
+//!
+//! The inputs are the files under `data/` (see `data/README.md` for how they were made),
+//! embedded at compile time so every benchmark reads the same bytes.
+
+/// One benchmark input: a short name and its SDP text.
+#[derive(Debug, Clone, Copy)]
+pub struct Input {
+    /// Short name, used as the benchmark id (`chrome_offer`, ...).
+    pub name: &'static str,
+    /// The SDP text, byte for byte as in `data/<name>.sdp`.
+    pub text: &'static str,
+}
+
+/// The benchmark inputs, smallest first.
+pub const INPUTS: [Input; 4] = [
+    Input {
+        name: "sip_audio",
+        text: include_str!("../data/sip_audio.sdp"),
+    },
+    Input {
+        name: "firefox_offer",
+        text: include_str!("../data/firefox_offer.sdp"),
+    },
+    Input {
+        name: "chrome_offer",
+        text: include_str!("../data/chrome_offer.sdp"),
+    },
+    Input {
+        name: "conference_20m",
+        text: include_str!("../data/conference_20m.sdp"),
+    },
+];
+
+/// The allocation budget of one parse of a description with `media` m-sections: the
+/// session-level line vector, the media vector, and at most three per media section.
+pub const fn alloc_budget(media: usize) -> usize {
+    2 + 3 * media
+}
+
+/// The number of `m=` lines of `text` (lines starting with `m=`).
+pub fn media_count(text: &str) -> usize {
+    text.split('\n').filter(|l| l.starts_with("m=")).count()
+}
+
+/// The lower bound a line-oriented parser cannot beat: split `text` into lines (memchr over
+/// `\n`, dropping a `\r` before it), split each line at its first `=` into type and value, and
+/// an `a=` value at its first `:` into name and value. Allocation-free; every slice goes
+/// through `sink` so the optimiser cannot drop the work.
+///
+/// Returns the number of lines seen.
+#[inline]
+pub fn split_floor(text: &str, mut sink: impl FnMut(&[u8])) -> usize {
+    let bytes = text.as_bytes();
+    let mut lines = 0;
+    let mut start = 0;
+    while start < bytes.len() {
+        let end = memchr::memchr(b'\n', &bytes[start..]).map_or(bytes.len(), |i| start + i);
+        let mut line = &bytes[start..end];
+        if let [rest @ .., b'\r'] = line {
+            line = rest;
+        }
+        lines += 1;
+        match memchr::memchr(b'=', line) {
+            Some(eq) => {
+                let (kind, value) = (&line[..eq], &line[eq + 1..]);
+                sink(kind);
+                if kind == b"a" {
+                    match memchr::memchr(b':', value) {
+                        Some(colon) => {
+                            sink(&value[..colon]);
+                            sink(&value[colon + 1..]);
+                        }
+                        None => sink(value),
+                    }
+                } else {
+                    sink(value);
+                }
+            }
+            None => sink(line),
+        }
+        start = end + 1;
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inputs_are_crlf_sdp_with_media() {
+        for input in INPUTS {
+            assert!(input.text.starts_with("v=0\r\n"), "{}", input.name);
+            assert!(input.text.ends_with("\r\n"), "{}", input.name);
+            assert!(media_count(input.text) >= 1, "{}", input.name);
+        }
+    }
+
+    #[test]
+    fn split_floor_sees_every_line_and_field() {
+        let mut seen = Vec::new();
+        let n = split_floor("v=0\r\na=mid:0\na=rtcp-mux\r\nbad\r\n", |s| {
+            seen.push(String::from_utf8_lossy(s).into_owned())
+        });
+        assert_eq!(n, 4);
+        assert_eq!(seen, ["v", "0", "a", "mid", "0", "a", "rtcp-mux", "bad"]);
+    }
+}
