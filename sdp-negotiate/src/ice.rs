@@ -146,6 +146,16 @@ pub fn random_ice_string(len: usize) -> Result<String, ConfigError> {
         .collect())
 }
 
+/// `len` random lowercase hex digits: identifiers that must be RFC 8866 tokens (msid track
+/// ids), where `+` and `/` of the ice-chars are not allowed.
+pub fn random_hex(len: usize) -> Result<String, ConfigError> {
+    let mut bytes = vec![0u8; len.div_ceil(2)];
+    getrandom::fill(&mut bytes).map_err(random_failed)?;
+    let mut out: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+    out.truncate(len);
+    Ok(out)
+}
+
 /// A random SSRC (RFC 3550 §8: chosen at random).
 pub fn random_ssrc() -> Result<u32, ConfigError> {
     getrandom::u32().map_err(random_failed)

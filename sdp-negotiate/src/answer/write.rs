@@ -237,13 +237,13 @@ fn write_accepted(out: &mut String, c: &SectionCtx<'_, '_>) -> Result<(), Negoti
     if p.sctp.is_none() {
         // A6: always an explicit media-level direction.
         line!(out, "a={}", p.direction);
-        // A29: msid when we send; kept from the previous answer (E8).
-        if p.direction.sends() {
+        // A29: msid when we send; kept from the previous answer (E8). JSEP only (G1).
+        if p.direction.sends() && c.mode == Mode::Jsep {
             let msid = match c.previous.and_then(|pr| pr.msid.clone()) {
                 Some(msid) => msid,
                 None => {
                     let stream = c.config.stream_id.clone().unwrap_or_else(|| "-".to_owned());
-                    format!("{stream} {}", ice::random_ice_string(16)?)
+                    format!("{stream} {}", ice::random_hex(32)?)
                 }
             };
             line!(out, "a=msid:{msid}");
@@ -350,7 +350,10 @@ fn write_simulcast(out: &mut String, p: &AcceptedPlan) {
 /// A30: our SSRC (and its RTX in a FID group) when we send; none with rid simulcast.
 fn write_ssrcs(out: &mut String, c: &SectionCtx<'_, '_>) -> Result<(), NegotiationError> {
     let p = c.p;
-    if !p.direction.sends() || p.simulcast.as_ref().is_some_and(|s| !s.send.is_empty()) {
+    if c.mode != Mode::Jsep
+        || !p.direction.sends()
+        || p.simulcast.as_ref().is_some_and(|s| !s.send.is_empty())
+    {
         return Ok(());
     }
     let has_rtx = p
