@@ -64,24 +64,34 @@ fn effective<'a, 's>(codec: &'a Codec<'s>, offered: &'a [Codec<'s>]) -> &'a Code
         .unwrap_or(codec)
 }
 
-/// F6: an accepted RTP section shares a primary codec with the offer (3264 §6.1; B15).
+/// F6: an accepted RTP section shares a primary codec with the offer (3264 §6.1; B15). A
+/// section that offers no primary codec at all (RFC 4317 §2.4: a telephone-event-only
+/// stream, G7) needs only some codec in common.
 fn primary_in_common(
     pair: &Pair<'_>,
     offered: &[Codec<'_>],
     answered: &[Codec<'_>],
     r: &mut Report,
 ) {
-    let common = answered
-        .iter()
-        .map(|c| effective(c, offered))
-        .any(|c| is_primary(c) && offered.iter().any(|o| is_primary(o) && same_base(o, c)));
+    let needs_primary = offered.iter().any(is_primary);
+    let common = answered.iter().map(|c| effective(c, offered)).any(|c| {
+        (is_primary(c) || !needs_primary)
+            && offered
+                .iter()
+                .any(|o| (is_primary(o) || !needs_primary) && same_base(o, c))
+    });
     if !common {
+        let what = if needs_primary {
+            "no primary codec"
+        } else {
+            "no codec"
+        };
         r.error(
             "F6",
             Some(pair.index),
-            "the section is accepted but shares no primary codec with the offer; reject it \
-             with port 0"
-                .to_owned(),
+            format!(
+                "the section is accepted but shares {what} with the offer; reject it with port 0"
+            ),
         );
     }
 }

@@ -417,3 +417,25 @@ fn f14_feedback_is_compared_ignoring_case() {
     );
     assert_clean(CHROME_OFFER, &answer);
 }
+
+#[test]
+fn f6_telephone_event_only_stream_may_be_answered_alone() {
+    // RFC 4317 §2.4: DTMF in a second audio stream, answered recvonly (G7).
+    let offer = "v=0\r\no=alice 2890844526 2890844526 IN IP4 192.0.2.1\r\ns=-\r\n\
+        c=IN IP4 192.0.2.1\r\nt=0 0\r\nm=audio 49170 RTP/AVP 0 97\r\na=rtpmap:0 PCMU/8000\r\n\
+        a=rtpmap:97 iLBC/8000\r\nm=audio 49172 RTP/AVP 98\r\n\
+        a=rtpmap:98 telephone-event/8000\r\na=sendonly\r\n";
+    let answer = "v=0\r\no=bob 2808844564 2808844564 IN IP4 192.0.2.2\r\ns=-\r\n\
+        c=IN IP4 192.0.2.2\r\nt=0 0\r\nm=audio 49172 RTP/AVP 97\r\na=rtpmap:97 iLBC/8000\r\n\
+        m=audio 49174 RTP/AVP 98\r\na=rtpmap:98 telephone-event/8000\r\na=recvonly\r\n";
+    assert_eq!(run(offer, answer), Vec::new());
+    let wrong = answer.replace(
+        "RTP/AVP 98\r\na=rtpmap:98 telephone-event/8000",
+        "RTP/AVP 13",
+    );
+    let found = run(offer, &wrong);
+    assert_eq!(
+        expect(&found, "F6", Severity::Error, Some(1)),
+        "the section is accepted but shares no codec with the offer; reject it with port 0"
+    );
+}
