@@ -51,7 +51,9 @@ fn main() -> ExitCode {
                         a.direction,
                         a.codecs.len()
                     ),
-                    SectionOutcome::Rejected(r) => eprintln!("m[{}] rejected: {}", r.index, r.reason),
+                    SectionOutcome::Rejected(r) => {
+                        eprintln!("m[{}] rejected: {}", r.index, r.reason)
+                    }
                 }
             }
             print!("{}", answer.session);

@@ -25,7 +25,7 @@ pub mod identity;
 pub mod negotiated;
 
 pub use answer::{answer, answer_with, Answer, AnswerOptions};
-pub use check::{check_answer, Severity, Violation};
+pub use check::{check_answer, check_answer_with, Severity, Violation};
 pub use codec::{negotiate_codecs, CodecOutcome, CodecRole, NegotiatedCodec};
 pub use config::{CodecConfig, Config, MediaKind};
 pub use error::NegotiationError;

@@ -420,3 +420,23 @@ fn answered_mids_parse_as_mids() {
         .iter()
         .all(|m| m.first::<Mid>().is_some()));
 }
+
+#[test]
+fn f_answers_to_real_offers_pass_the_checker() {
+    for offer in [CHROME, FIREFOX] {
+        let (offer, answer) = answer_text(offer, &webrtc());
+        let errors: Vec<String> = crate::check_answer(&offer, &answer.session)
+            .into_iter()
+            .filter(|v| v.severity == crate::Severity::Error)
+            .map(|v| v.to_string())
+            .collect();
+        assert!(errors.is_empty(), "{}\n{errors:#?}", answer.session);
+    }
+    let offer = Session::parse(SIP).unwrap();
+    let answer = answer(&offer, &Config::sip_phone()).unwrap();
+    let errors: Vec<_> = crate::check_answer(&offer, &answer.session)
+        .into_iter()
+        .filter(|v| v.severity == crate::Severity::Error)
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+}

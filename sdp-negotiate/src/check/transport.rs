@@ -285,11 +285,13 @@ fn rtcp_mux(ctx: &Ctx<'_>, r: &mut Report) {
     }
 }
 
-/// F27: no `a=rtcp` in a bundled section (A10; BUNDLE §9.3.1.2).
+/// F27: no `a=rtcp` in a bundled section (A10; BUNDLE §9.3.1.2). A warning, not the
+/// rulebook's error: Chrome writes `a=rtcp:9 IN IP4 0.0.0.0` in every section, bundled or not,
+/// and every stack ignores it when muxing (rulebook P1: what Chrome emits must pass).
 fn rtcp_in_bundle(ctx: &Ctx<'_>, r: &mut Report) {
     for pair in ctx.pairs.iter().filter(|p| ctx.is_bundled(p)) {
         if pair.answer.has_attribute(Rtcp::NAME) {
-            r.error(
+            r.warning(
                 "F27",
                 Some(pair.index),
                 "`a=rtcp` in a bundled section".to_owned(),

@@ -237,7 +237,7 @@ fn f25_unbundled_classic_section_need_not_mux() {
 }
 
 #[test]
-fn f27_rtcp_attribute_in_a_bundled_section_is_an_error() {
+fn f27_rtcp_attribute_in_a_bundled_section_is_a_warning() {
     let answer = edit_media(
         CHROME_ANSWER,
         1,
@@ -246,7 +246,7 @@ fn f27_rtcp_attribute_in_a_bundled_section_is_an_error() {
     );
     let found = run(CHROME_OFFER, &answer);
     assert_eq!(
-        expect(&found, "F27", Severity::Error, Some(1)),
+        expect(&found, "F27", Severity::Warning, Some(1)),
         "`a=rtcp` in a bundled section"
     );
 }
