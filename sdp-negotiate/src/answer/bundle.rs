@@ -54,7 +54,11 @@ pub(crate) fn resolve(
             let members: Vec<usize> = offered
                 .iter()
                 .filter_map(|mid| view.by_mid(mid).map(|s| s.index))
-                .filter(|&i| !std::mem::replace(&mut claimed[i], true))
+                .filter(|&i| {
+                    claimed
+                        .get_mut(i)
+                        .is_some_and(|c| !std::mem::replace(c, true))
+                })
                 .collect();
             if members.is_empty() {
                 continue;

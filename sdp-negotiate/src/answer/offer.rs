@@ -120,7 +120,7 @@ impl<'s> OfferView<'s> {
                 let mut extmaps: Vec<Extmap<'_>> = media.typed::<Extmap>().collect();
                 for e in &session_extmaps {
                     if !extmaps.iter().any(|m| m.id == e.id) {
-                        extmaps.push(e.clone());
+                        extmaps.push(*e);
                     }
                 }
                 OfferedSection {

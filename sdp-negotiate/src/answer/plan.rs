@@ -68,9 +68,10 @@ pub(crate) fn plan_sections(
     options: &AnswerOptions<'_>,
 ) -> Result<Vec<Plan>, NegotiationError> {
     let mut data_accepted = false;
+    let mut chosen_ids = ChosenIds::default();
     let mut plans = Vec::with_capacity(view.sections.len());
     for s in &view.sections {
-        let plan = match plan_section(view, s, config, mode, options)? {
+        let plan = match plan_section(view, s, config, mode, options, &mut chosen_ids)? {
             // A3(h): only the first data section is used.
             Plan::Accepted(p) if p.kind == MediaKind::Application && data_accepted => {
                 Plan::Rejected(RejectReason::ExtraDataChannel)
@@ -96,6 +97,7 @@ fn plan_section(
     config: &Config,
     mode: Mode,
     options: &AnswerOptions<'_>,
+    chosen_ids: &mut ChosenIds,
 ) -> Result<Plan, NegotiationError> {
     // A3(a): the offerer disabled it.
     if s.disabled() {
@@ -157,8 +159,10 @@ fn plan_section(
         }
         _ => {}
     }
-    // A7, A8: we can always multiplex; the policy decides whether we must.
-    if !s.rtcp_mux && config.rtcp_mux == RtcpMuxPolicy::Require {
+    // A7, A8: we can always multiplex; the policy decides whether we must. An offer with
+    // rtcp-mux-only (RFC 8858) muxes even without its `a=rtcp-mux` line (A8: answer rtcp-mux).
+    let rtcp_mux = s.rtcp_mux || s.rtcp_mux_only;
+    if !rtcp_mux && config.rtcp_mux == RtcpMuxPolicy::Require {
         return reject(RejectReason::RtcpMux(
             "the offer does not multiplex RTCP, and the policy requires it".to_owned(),
         ));
@@ -166,7 +170,7 @@ fn plan_section(
     let direction = direction_for(view, s, kind, config, mode, options);
     let allow_mixed = config.extmap_allow_mixed
         && (view.extmap_allow_mixed_session || s.extmap_allow_mixed_media);
-    let extensions = negotiate_extensions(s, config, kind, allow_mixed);
+    let extensions = negotiate_extensions(view, s, config, kind, allow_mixed, chosen_ids);
     let codec_options = CodecOptions {
         vad: config.compat.vad,
         strict: config.compat.strict,
@@ -202,7 +206,7 @@ fn plan_section(
         codecs,
         extensions,
         extmap_allow_mixed_media: s.extmap_allow_mixed_media && config.extmap_allow_mixed,
-        rtcp_mux: s.rtcp_mux,
+        rtcp_mux,
         rtcp_rsize: s.rtcp_rsize && config.rtcp_rsize,
         simulcast,
         sctp: None,
@@ -245,12 +249,20 @@ fn direction_for(
     )
 }
 
+/// C2, C3: the ids we chose for offered ids 4096-4351, by (URI, encrypted), across sections: one
+/// URI keeps one id, and a chosen id means one URI in the whole answer (a BUNDLE group shares
+/// one id space).
+#[derive(Default)]
+pub(crate) struct ChosenIds(Vec<(String, bool, u16)>);
+
 /// C1-C5: answer the offered extensions we support, with the offer's id, reversed direction.
 fn negotiate_extensions(
+    view: &OfferView<'_>,
     s: &OfferedSection<'_>,
     config: &Config,
     kind: MediaKind,
     allow_mixed: bool,
+    chosen_ids: &mut ChosenIds,
 ) -> Vec<NegotiatedExtension> {
     let mut out: Vec<NegotiatedExtension> = Vec::new();
     let max_id: u16 = if allow_mixed { 255 } else { 14 };
@@ -281,13 +293,38 @@ fn negotiate_extensions(
         let id = if ext.id < 4096 {
             ext.id
         } else {
-            let used =
-                |id: u16| s.extmaps.iter().any(|e| e.id == id) || out.iter().any(|e| e.id == id);
-            match (1..=max_id).find(|id| !used(*id)) {
-                Some(id) => id,
+            // C3: free in this section and in every offered section (a BUNDLE group shares
+            // ids), and not chosen for another URI; the id already chosen for this URI first.
+            let free = |id: u16, out: &[NegotiatedExtension]| {
+                !view
+                    .sections
+                    .iter()
+                    .any(|o| o.extmaps.iter().any(|e| e.id == id))
+                    && !out.iter().any(|e| e.id == id)
+                    && !chosen_ids.0.iter().any(|(uri, encrypted, chosen)| {
+                        *chosen == id && (uri != ext.uri || *encrypted != ext.encrypted)
+                    })
+            };
+            let before = chosen_ids
+                .0
+                .iter()
+                .find(|(uri, encrypted, _)| uri == ext.uri && *encrypted == ext.encrypted)
+                .map(|(_, _, id)| *id)
+                .filter(|&id| id <= max_id && free(id, &out));
+            match before.or_else(|| (1..=max_id).find(|&id| free(id, &out))) {
+                Some(id) => {
+                    if before.is_none() {
+                        chosen_ids.0.push((ext.uri.to_owned(), ext.encrypted, id));
+                    }
+                    id
+                }
                 None => continue,
             }
         };
+        // C3: ids are unique within a section; a second mapping of an answered id is dropped.
+        if out.iter().any(|e| e.id == id) {
+            continue;
+        }
         out.push(NegotiatedExtension {
             id,
             uri: ext.uri.to_owned(),

@@ -31,6 +31,8 @@ pub(crate) struct PreviousAnswer {
     pub(crate) origin: Option<(String, String, u64)>,
     /// BUNDLE groups (tag first).
     pub(crate) bundle_groups: Vec<Vec<String>>,
+    /// The text after the `v=` and `o=` lines: an identical new answer keeps the version (E8, G9).
+    pub(crate) body: String,
 }
 
 impl PreviousAnswer {
@@ -81,10 +83,16 @@ impl PreviousAnswer {
             .filter(|g| g.semantics() == GroupSemantics::Bundle)
             .map(|g| g.mids().map(str::to_owned).collect())
             .collect();
+        let body = answer
+            .to_string()
+            .split_inclusive('\n')
+            .filter(|l| !l.starts_with("v=") && !l.starts_with("o="))
+            .collect();
         PreviousAnswer {
             sections,
             origin,
             bundle_groups,
+            body,
         }
     }
 

@@ -47,13 +47,7 @@ pub(crate) fn write_answer(
             .unwrap_or_else(|| "127.0.0.1".to_owned()),
     };
     let ip = if address.contains(':') { "IP6" } else { "IP4" };
-    // A32, E8, G9: the same o= session id as before, version + 1.
-    let (user, id, version) = match previous.and_then(|p| p.origin.clone()) {
-        Some((user, id, version)) => (user, id, version.saturating_add(1)),
-        None => ("-".to_owned(), ice::random_session_id()?.to_string(), 1),
-    };
-    line!(out, "v=0");
-    line!(out, "o={user} {id} {version} IN {ip} {address}");
+    // `out` holds everything after the `o=` line; `o=` is decided at the end (A32, E8, G9).
     line!(out, "s=-");
     line!(out, "t=0 0");
     if mode == Mode::Jsep && config.ice.lite {
@@ -114,6 +108,21 @@ pub(crate) fn write_answer(
             }
         }
     }
+    // A32, E8, G9: the same o= username and session id as before; the version increments only
+    // when the answer changed (RFC 4317 §2.5: an identical answer keeps its version).
+    let (user, id, version) = match previous.and_then(|p| p.origin.clone()) {
+        Some((user, id, version)) => {
+            let unchanged = previous.is_some_and(|p| p.body == out);
+            let version = if unchanged {
+                version
+            } else {
+                version.saturating_add(1)
+            };
+            (user, id, version)
+        }
+        None => ("-".to_owned(), ice::random_session_id()?.to_string(), 1),
+    };
+    let out = format!("v=0\r\no={user} {id} {version} IN {ip} {address}\r\n{out}");
     let parsed = Session::parse_with(&out, &ParseOptions::strict()).map_err(|e| NegotiationError::ApiMisuse {
         reason: format!("the answer we wrote does not parse ({e}); a local value (codec fmtp, extension URI, ...) is malformed"),
     })?;
