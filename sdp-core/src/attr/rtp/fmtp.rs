@@ -70,7 +70,11 @@ impl<'a> Fmtp<'a> {
         let mut pos = 0;
         std::iter::from_fn(move || loop {
             let rest = text.get(pos..).filter(|r| !r.is_empty())?;
-            let end = rest.find([';', ' ', '\t']).unwrap_or(rest.len());
+            // Byte scan: the separators are ASCII, so the index is a character boundary.
+            let end = rest
+                .bytes()
+                .position(|b| matches!(b, b';' | b' ' | b'\t'))
+                .unwrap_or(rest.len());
             let start = pos;
             // The separators are one byte long.
             pos += (end + 1).min(rest.len());
