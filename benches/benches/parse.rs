@@ -140,6 +140,31 @@ fn codecs(c: &mut Criterion) {
     group.finish();
 }
 
+/// `answer` with the WebRTC preset (the SIP preset for the SIP offer), and `check_answer` of
+/// that answer, on the offers (issue 4 compares `answer` with `parse`).
+fn negotiate(c: &mut Criterion) {
+    let webrtc = sdp_negotiate::Config::webrtc();
+    let sip = sdp_negotiate::Config::sip_phone();
+    let mut group = c.benchmark_group("negotiate");
+    for input in INPUTS {
+        let config = if input.name.starts_with("sip") { &sip } else { &webrtc };
+        group.throughput(Throughput::Bytes(input.text.len() as u64));
+        let Ok(offer) = Session::parse(input.text) else {
+            panic!("{} does not parse", input.name);
+        };
+        let Ok(answer) = sdp_negotiate::answer(&offer, config) else {
+            panic!("{} cannot be answered", input.name);
+        };
+        group.bench_with_input(BenchmarkId::new("answer", input.name), &offer, |b, offer| {
+            b.iter(|| sdp_negotiate::answer(black_box(offer), config))
+        });
+        group.bench_with_input(BenchmarkId::new("check_answer", input.name), &answer.session, |b, session| {
+            b.iter(|| sdp_negotiate::check_answer(black_box(&offer), black_box(session)))
+        });
+    }
+    group.finish();
+}
+
 /// Short runs, so the whole file measures in well under two minutes: 1 s of warm-up, 3 s of
 /// samples, and fewer bootstrap resamples than criterion's 100 000 (the analysis of 20
 /// benchmarks otherwise adds tens of seconds on a small machine).
@@ -153,6 +178,6 @@ fn config() -> Criterion {
 criterion_group! {
     name = benches;
     config = config();
-    targets = parse, write, floor, validate, codecs
+    targets = parse, write, floor, validate, codecs, negotiate
 }
 criterion_main!(benches);

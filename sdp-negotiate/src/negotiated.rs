@@ -55,6 +55,9 @@ impl Negotiated {
 }
 
 /// The outcome of one m-section.
+// Boxing the accepted variant would cost an allocation per section for no gain: a
+// `Negotiated` holds one outcome per m-section, and most are accepted.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "outcome", rename_all = "lowercase")]
 pub enum SectionOutcome {
