@@ -23,10 +23,13 @@ pub mod structure;
 pub mod timing;
 pub mod webrtc;
 
+/// A family: its lints and its check.
+type Family = (&'static [&'static LintInfo], fn(&mut Ctx<'_, '_>));
+
 /// Runs every family that has a lint in the profile: a family whose lints all belong to
 /// other profiles would only compute what `Ctx::report` then drops.
 pub(crate) fn run(ctx: &mut Ctx<'_, '_>) {
-    let families: [(&[&LintInfo], fn(&mut Ctx<'_, '_>)); 13] = [
+    let families: [Family; 13] = [
         (structure::LINTS, structure::check),
         (timing::LINTS, timing::check),
         (rtp::LINTS, rtp::check),
