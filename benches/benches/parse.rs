@@ -147,7 +147,11 @@ fn negotiate(c: &mut Criterion) {
     let sip = sdp_negotiate::Config::sip_phone();
     let mut group = c.benchmark_group("negotiate");
     for input in INPUTS {
-        let config = if input.name.starts_with("sip") { &sip } else { &webrtc };
+        let config = if input.name.starts_with("sip") {
+            &sip
+        } else {
+            &webrtc
+        };
         group.throughput(Throughput::Bytes(input.text.len() as u64));
         let Ok(offer) = Session::parse(input.text) else {
             panic!("{} does not parse", input.name);
@@ -155,12 +159,18 @@ fn negotiate(c: &mut Criterion) {
         let Ok(answer) = sdp_negotiate::answer(&offer, config) else {
             panic!("{} cannot be answered", input.name);
         };
-        group.bench_with_input(BenchmarkId::new("answer", input.name), &offer, |b, offer| {
-            b.iter(|| sdp_negotiate::answer(black_box(offer), config))
-        });
-        group.bench_with_input(BenchmarkId::new("check_answer", input.name), &answer.session, |b, session| {
-            b.iter(|| sdp_negotiate::check_answer(black_box(&offer), black_box(session)))
-        });
+        group.bench_with_input(
+            BenchmarkId::new("answer", input.name),
+            &offer,
+            |b, offer| b.iter(|| sdp_negotiate::answer(black_box(offer), config)),
+        );
+        group.bench_with_input(
+            BenchmarkId::new("check_answer", input.name),
+            &answer.session,
+            |b, session| {
+                b.iter(|| sdp_negotiate::check_answer(black_box(&offer), black_box(session)))
+            },
+        );
     }
     group.finish();
 }

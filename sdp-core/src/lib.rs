@@ -66,8 +66,3 @@ pub use options::{Limits, Mode, ParseOptions};
 pub use parse::Parsed;
 pub use session::Session;
 pub use span::Span;
-
-/// The README's examples, compiled and run as doc tests so that they cannot drift.
-#[cfg(doctest)]
-#[doc = include_str!("../../README.md")]
-struct ReadmeDoctests;

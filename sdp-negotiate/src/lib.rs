@@ -31,3 +31,9 @@ pub use config::{CodecConfig, Config, MediaKind};
 pub use error::NegotiationError;
 pub use identity::Identity;
 pub use negotiated::{Negotiated, RejectReason, SectionOutcome};
+
+/// The README's examples (which use both crates), compiled and run as doc tests so that they
+/// cannot drift.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+struct ReadmeDoctests;

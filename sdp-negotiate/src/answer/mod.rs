@@ -107,6 +107,17 @@ pub fn answer_with(
     })
 }
 
+/// Token `index` of a section's `m=` line as written (0 media, 1 port, 2 proto, 3.. formats),
+/// readable even when the line as a whole is malformed.
+pub(crate) fn mline_token<'m>(media: &'m sdp_core::Media<'_>, index: usize) -> Option<&'m str> {
+    media
+        .line()
+        .value()
+        .split([' ', '\t'])
+        .filter(|t| !t.is_empty())
+        .nth(index)
+}
+
 /// Rulebook section 0: JSEP when the offer carries ICE credentials and a fingerprint, or a
 /// TLS/DTLS protocol; classic otherwise.
 fn mode_of(policy: ModePolicy, view: &OfferView<'_>) -> Mode {

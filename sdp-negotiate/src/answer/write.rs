@@ -83,9 +83,7 @@ pub(crate) fn write_answer(
     };
     for (s, plan) in view.sections.iter().zip(plans) {
         match plan {
-            Plan::Rejected(_) => {
-                write_rejected(&mut out, s, transports, config, mode, &address, identity)
-            }
+            Plan::Rejected(_) => write_rejected(&mut out, s, transports, config, mode, &address),
             Plan::Accepted(p) => {
                 let ctx = SectionCtx {
                     s,
@@ -399,21 +397,15 @@ fn write_rejected(
     config: &Config,
     mode: Mode,
     address: &str,
-    _identity: Option<&crate::identity::Identity>,
 ) {
+    // A4: the offered media and proto, one format; read from the raw `m=` tokens so that a
+    // malformed offered line is still echoed.
     let format = if s.is_sctp() && !s.is_legacy_sctp() {
-        "webrtc-datachannel".to_owned()
+        "webrtc-datachannel"
     } else {
-        s.line
-            .and_then(|l| l.formats().next())
-            .unwrap_or("0")
-            .to_owned()
+        super::mline_token(s.media, 3).unwrap_or("0")
     };
-    let proto = if s.proto().is_empty() {
-        "RTP/AVP"
-    } else {
-        s.proto()
-    };
+    let proto = super::mline_token(s.media, 2).unwrap_or("RTP/AVP");
     let address = if mode == Mode::Jsep {
         "0.0.0.0"
     } else {

@@ -21,8 +21,9 @@ pub(super) fn check(ctx: &Ctx<'_>, report: &mut Report) {
             );
         }
         // F2: byte-identical proto (JSEP §5.1.2, §5.3.1).
-        let offer_proto = pair.offer.media_line().map(|l| l.proto);
-        let answer_proto = pair.answer.media_line().map(|l| l.proto);
+        // Read from the raw `m=` tokens so that a malformed line (no format, say) still compares.
+        let offer_proto = crate::answer::mline_token(pair.offer, 2);
+        let answer_proto = crate::answer::mline_token(pair.answer, 2);
         if offer_proto != answer_proto {
             report.error(
                 "F2",

@@ -48,6 +48,17 @@ fn check(offer: &Session<'_>) -> Result<(), String> {
         if !errors.is_empty() {
             return Err(format!("{name}: validation errors {errors:#?}\n{text}"));
         }
+        // The answer is legal for the offer (rulebook F): no checker error.
+        let violations: Vec<String> = crate::check_answer(offer, &parsed.session)
+            .into_iter()
+            .filter(|v| v.severity == crate::Severity::Error)
+            .map(|v| v.to_string())
+            .collect();
+        if !violations.is_empty() {
+            return Err(format!(
+                "{name}: check_answer errors {violations:#?}\n{text}"
+            ));
+        }
         if parsed.session.media().len() != offer.media().len() {
             return Err(format!(
                 "{name}: {} m-sections for {} offered\n{text}",
