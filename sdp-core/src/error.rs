@@ -179,34 +179,44 @@ impl Detail {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ParseError(Box<Detail>);
 
+/// The accessors both [`ParseError`] and [`ParseWarning`] have: they carry the same detail.
+macro_rules! detail_accessors {
+    ($ty:ident) => {
+        impl $ty {
+            /// The stable code of the problem.
+            pub fn code(&self) -> ErrorCode {
+                self.0.code
+            }
+            /// The bytes of the input the problem is about.
+            pub fn span(&self) -> Span {
+                self.0.span
+            }
+            /// 1-based line number.
+            pub fn line(&self) -> usize {
+                self.0.line
+            }
+            /// 1-based column, in characters.
+            pub fn column(&self) -> usize {
+                self.0.column
+            }
+            /// What the (strict) grammar expected, e.g. `expected a payload type (0-127)`.
+            pub fn expected(&self) -> &str {
+                &self.0.expected
+            }
+            /// The text found instead, when there was some (empty at the end of a line).
+            pub fn found(&self) -> Option<&str> {
+                self.0.found.as_deref()
+            }
+        }
+    };
+}
+
+detail_accessors!(ParseError);
+detail_accessors!(ParseWarning);
+
 impl ParseError {
     pub(crate) fn from_problem(src: &str, p: Problem) -> Self {
         ParseError(Detail::new(src, p))
-    }
-
-    /// The stable code of the problem.
-    pub fn code(&self) -> ErrorCode {
-        self.0.code
-    }
-    /// The bytes of the input the problem is about.
-    pub fn span(&self) -> Span {
-        self.0.span
-    }
-    /// 1-based line number.
-    pub fn line(&self) -> usize {
-        self.0.line
-    }
-    /// 1-based column, in characters.
-    pub fn column(&self) -> usize {
-        self.0.column
-    }
-    /// What the parser expected, e.g. `expected a payload type (0-127)`.
-    pub fn expected(&self) -> &str {
-        &self.0.expected
-    }
-    /// The text found instead, when there was some (empty at the end of a line).
-    pub fn found(&self) -> Option<&str> {
-        self.0.found.as_deref()
     }
 }
 
@@ -223,33 +233,6 @@ impl std::error::Error for ParseError {}
 /// Carries the same information as a [`ParseError`]: in strict mode the same problem is an error.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ParseWarning(Box<Detail>);
-
-impl ParseWarning {
-    /// The stable code of the problem.
-    pub fn code(&self) -> ErrorCode {
-        self.0.code
-    }
-    /// The bytes of the input the problem is about.
-    pub fn span(&self) -> Span {
-        self.0.span
-    }
-    /// 1-based line number.
-    pub fn line(&self) -> usize {
-        self.0.line
-    }
-    /// 1-based column, in characters.
-    pub fn column(&self) -> usize {
-        self.0.column
-    }
-    /// What the strict grammar expected.
-    pub fn expected(&self) -> &str {
-        &self.0.expected
-    }
-    /// The text found instead, when there was some.
-    pub fn found(&self) -> Option<&str> {
-        self.0.found.as_deref()
-    }
-}
 
 impl fmt::Display for ParseWarning {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

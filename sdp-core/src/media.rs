@@ -199,11 +199,13 @@ impl<'a> Media<'a> {
     /// Inserts a line where RFC 8866 §5 puts its type in a media section (`i= c= b= k= a=`):
     /// after the last line of the same or an earlier type.
     pub fn insert_line(&mut self, line: Line<'a>) {
-        let rank = media_rank(line.kind());
+        // Lines without a place in the order (blank, unknown) count as attributes: last.
+        let rank_of = |kind: LineKind| crate::parse::media_rank(kind).unwrap_or(5);
+        let rank = rank_of(line.kind());
         let at = self
             .lines
             .iter()
-            .rposition(|l| media_rank(l.kind()) <= rank)
+            .rposition(|l| rank_of(l.kind()) <= rank)
             .map_or(0, |i| i + 1);
         if at == self.lines.len() {
             self.push_line(line);
@@ -290,19 +292,6 @@ impl<'a> Media<'a> {
 
     pub(crate) fn all_lines_mut(&mut self) -> impl Iterator<Item = &mut Line<'a>> + '_ {
         std::iter::once(&mut self.line).chain(self.lines.iter_mut())
-    }
-}
-
-/// Rank of a line type within a media section (RFC 8866 §5: `m= i= c=* b=* k= a=*`); lines of
-/// other kinds go last.
-fn media_rank(kind: LineKind) -> u8 {
-    match kind {
-        LineKind::Media => 0,
-        LineKind::Information => 1,
-        LineKind::Connection => 2,
-        LineKind::Bandwidth => 3,
-        LineKind::Key => 4,
-        _ => 5,
     }
 }
 

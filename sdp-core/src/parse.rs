@@ -27,7 +27,7 @@ pub struct Parsed<'a> {
 }
 
 /// Rank of a line type in the order RFC 8866 §5 prescribes, at session level.
-fn session_rank(kind: LineKind) -> Option<u8> {
+pub(crate) fn session_rank(kind: LineKind) -> Option<u8> {
     Some(match kind {
         LineKind::Version => 0,
         LineKind::Origin => 1,
@@ -48,7 +48,7 @@ fn session_rank(kind: LineKind) -> Option<u8> {
 }
 
 /// Rank within a media section (`m= i= c=* b=* k= a=*`).
-fn media_rank(kind: LineKind) -> Option<u8> {
+pub(crate) fn media_rank(kind: LineKind) -> Option<u8> {
     Some(match kind {
         LineKind::Media => 0,
         LineKind::Information => 1,
@@ -283,18 +283,7 @@ impl<'a> Parser<'a, '_> {
             return Ok(());
         };
         let session_level = self.media.is_empty();
-        self.attributes_in_section += 1;
-        if self.attributes_in_section > self.opts.limits.max_attributes_per_section {
-            let problem = Problem::new(
-                ErrorCode::LimitExceeded,
-                Self::line_span(line),
-                format!(
-                    "at most {} attributes per section",
-                    self.opts.limits.max_attributes_per_section
-                ),
-            );
-            return Err(self.fatal(problem));
-        }
+        self.count_attribute(line)?;
         let name = attr.name();
         if name.is_empty() {
             let problem = Problem::new(
@@ -340,37 +329,15 @@ impl<'a> Parser<'a, '_> {
         Ok(())
     }
 
-    fn push(&mut self, line: Line<'a>, section_end: &mut usize) -> Result<(), ParseError> {
+    fn push(&mut self, line: Line<'a>) -> Result<(), ParseError> {
         if !self.check {
-            return self.push_unchecked(line, section_end);
+            return self.push_unchecked(line);
         }
         if line.kind() == LineKind::Media {
-            if self.media.len() >= self.opts.limits.max_media {
-                let problem = Problem::new(
-                    ErrorCode::LimitExceeded,
-                    Self::line_span(&line),
-                    format!("at most {} media sections", self.opts.limits.max_media),
-                );
-                return Err(self.fatal(problem));
-            }
             self.rank = 0;
-            self.seen = 0;
-            self.attributes_in_section = 0;
-            self.check_value(&line)?;
-            let start = line.span().map_or(0, |s| s.start);
-            *section_end = section_end_from(self.src, start);
-            let capacity = memchr::memchr_iter(
-                b'\n',
-                self.src
-                    .as_bytes()
-                    .get(start..*section_end)
-                    .unwrap_or_default(),
-            )
-            .count();
-            self.media
-                .push(Media::from_parts(line, Vec::with_capacity(capacity)));
             self.seen = bit(LineKind::Media);
-            return Ok(());
+            self.check_value(&line)?;
+            return self.open_media(line);
         }
         if line.is_indented() {
             let problem = Problem::new(
@@ -388,57 +355,55 @@ impl<'a> Parser<'a, '_> {
         }
         Ok(())
     }
-}
 
-impl<'a> Parser<'a, '_> {
     /// Sorts a line into its section, enforcing only the limits.
-    fn push_unchecked(
-        &mut self,
-        line: Line<'a>,
-        section_end: &mut usize,
-    ) -> Result<(), ParseError> {
+    fn push_unchecked(&mut self, line: Line<'a>) -> Result<(), ParseError> {
         match line.kind() {
-            LineKind::Media => {
-                if self.media.len() >= self.opts.limits.max_media {
-                    let problem = Problem::new(
-                        ErrorCode::LimitExceeded,
-                        Self::line_span(&line),
-                        format!("at most {} media sections", self.opts.limits.max_media),
-                    );
-                    return Err(self.fatal(problem));
-                }
-                self.attributes_in_section = 0;
-                let start = line.span().map_or(0, |s| s.start);
-                *section_end = section_end_from(self.src, start);
-                let section = self
-                    .src
-                    .as_bytes()
-                    .get(start..*section_end)
-                    .unwrap_or_default();
-                let capacity = memchr::memchr_iter(b'\n', section).count();
-                self.media
-                    .push(Media::from_parts(line, Vec::with_capacity(capacity)));
-                return Ok(());
-            }
-            LineKind::Attribute => {
-                self.attributes_in_section += 1;
-                if self.attributes_in_section > self.opts.limits.max_attributes_per_section {
-                    let problem = Problem::new(
-                        ErrorCode::LimitExceeded,
-                        Self::line_span(&line),
-                        format!(
-                            "at most {} attributes per section",
-                            self.opts.limits.max_attributes_per_section
-                        ),
-                    );
-                    return Err(self.fatal(problem));
-                }
-            }
+            LineKind::Media => return self.open_media(line),
+            LineKind::Attribute => self.count_attribute(&line)?,
             _ => {}
         }
         match self.media.last_mut() {
             Some(media) => media.lines_mut().push(line),
             None => self.session.push(line),
+        }
+        Ok(())
+    }
+
+    /// Starts a media section at its `m=` line. Its line vector is sized from the bytes up to the
+    /// next `m=` line, so that a section costs one allocation.
+    fn open_media(&mut self, line: Line<'a>) -> Result<(), ParseError> {
+        if self.media.len() >= self.opts.limits.max_media {
+            let problem = Problem::new(
+                ErrorCode::LimitExceeded,
+                Self::line_span(&line),
+                format!("at most {} media sections", self.opts.limits.max_media),
+            );
+            return Err(self.fatal(problem));
+        }
+        self.attributes_in_section = 0;
+        let start = line.span().map_or(0, |s| s.start);
+        let end = section_end_from(self.src, start);
+        let section = self.src.as_bytes().get(start..end).unwrap_or_default();
+        let capacity = memchr::memchr_iter(b'\n', section).count();
+        self.media
+            .push(Media::from_parts(line, Vec::with_capacity(capacity)));
+        Ok(())
+    }
+
+    /// Counts an attribute of the current section against the limit.
+    fn count_attribute(&mut self, line: &Line<'a>) -> Result<(), ParseError> {
+        self.attributes_in_section += 1;
+        if self.attributes_in_section > self.opts.limits.max_attributes_per_section {
+            let problem = Problem::new(
+                ErrorCode::LimitExceeded,
+                Self::line_span(line),
+                format!(
+                    "at most {} attributes per section",
+                    self.opts.limits.max_attributes_per_section
+                ),
+            );
+            return Err(self.fatal(problem));
         }
         Ok(())
     }
@@ -506,7 +471,6 @@ pub(crate) fn parse<'a>(
     };
     let mut pos = 0;
     let mut count = 0usize;
-    let mut section_end = first_media;
     while pos < src.len() {
         let (end, next, eol) = match memchr::memchr(b'\n', bytes.get(pos..).unwrap_or_default()) {
             Some(i) if i > 0 && bytes.get(pos + i - 1) == Some(&b'\r') => {
@@ -536,7 +500,7 @@ pub(crate) fn parse<'a>(
         ) {
             p.any_typed_line = true;
         }
-        p.push(line, &mut section_end)?;
+        p.push(line)?;
         pos = next;
     }
     if !p.any_typed_line {

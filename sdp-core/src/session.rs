@@ -272,11 +272,13 @@ impl<'a> Session<'a> {
     /// Inserts a session-level line where RFC 8866 §5 puts its type: after the last line of the
     /// same or an earlier type.
     pub fn insert_line(&mut self, line: Line<'a>) {
-        let rank = session_rank(line.kind());
+        // Lines without a place in the order (blank, unknown) count as attributes: last.
+        let rank_of = |kind: LineKind| parse::session_rank(kind).unwrap_or(13);
+        let rank = rank_of(line.kind());
         let at = self
             .lines
             .iter()
-            .rposition(|l| session_rank(l.kind()) <= rank)
+            .rposition(|l| rank_of(l.kind()) <= rank)
             .map_or(0, |i| i + 1);
         if at == self.lines.len() && self.media.is_empty() {
             self.fix_final_eol();
@@ -411,25 +413,6 @@ impl<'a> Session<'a> {
                 last.set_eol(Eol::CrLf);
             }
         }
-    }
-}
-
-fn session_rank(kind: LineKind) -> u8 {
-    match kind {
-        LineKind::Version => 0,
-        LineKind::Origin => 1,
-        LineKind::SessionName => 2,
-        LineKind::Information => 3,
-        LineKind::Uri => 4,
-        LineKind::Email => 5,
-        LineKind::Phone => 6,
-        LineKind::Connection => 7,
-        LineKind::Bandwidth => 8,
-        LineKind::Timing => 9,
-        LineKind::Repeat => 10,
-        LineKind::TimeZones => 11,
-        LineKind::Key => 12,
-        _ => 13,
     }
 }
 

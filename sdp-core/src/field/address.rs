@@ -26,9 +26,10 @@ impl AddrType {
     }
 }
 
-/// Whether `host` is a syntactically valid FQDN (RFC 1123 labels; the top label not all digits).
+/// Whether `host` is a syntactically valid FQDN: RFC 8866 §9 `FQDN` (letters, digits, `-`, `.`)
+/// in RFC 1123 labels of 1-63 characters, at most 253 in all, and a top
+/// label that is not all digits (so that `1.2.3.256` is not taken for a name).
 pub fn is_fqdn(host: &str) -> bool {
-    let host = host.strip_suffix('.').unwrap_or(host);
     if host.is_empty() || host.len() > 253 {
         return false;
     }
@@ -38,7 +39,7 @@ pub fn is_fqdn(host: &str) -> bool {
             && label.len() <= 63
             && label
                 .bytes()
-                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-')
             && !label.starts_with('-')
             && !label.ends_with('-');
         if !ok {

@@ -41,29 +41,8 @@ impl AddressKind {
     }
 }
 
-/// Whether `text` is a syntactically valid domain name: dot-separated labels of 1-63 letters,
-/// digits and `-` (not at either end of a label), at most 253 characters, and a last label that
-/// is not all digits (so that `1.2.3.256` is not taken for a name).
-pub fn is_fqdn(text: &str) -> bool {
-    if text.is_empty() || text.len() > 253 {
-        return false;
-    }
-    let mut last = "";
-    for label in text.split('.') {
-        let ok = !label.is_empty()
-            && label.len() <= 63
-            && label
-                .bytes()
-                .all(|b| b.is_ascii_alphanumeric() || b == b'-')
-            && !label.starts_with('-')
-            && !label.ends_with('-');
-        if !ok {
-            return false;
-        }
-        last = label;
-    }
-    !last.bytes().all(|b| b.is_ascii_digit())
-}
+/// Whether `text` is a syntactically valid domain name (shared with `c=` and `o=`).
+pub use crate::field::address::is_fqdn;
 
 /// Whether `text` is an IPv4 address, an IPv6 literal or a domain name.
 pub fn is_connection_address(text: &str) -> bool {
