@@ -23,6 +23,7 @@ mod error;
 pub mod ice;
 pub mod identity;
 pub mod negotiated;
+mod offer;
 
 pub use answer::{answer, answer_with, Answer, AnswerOptions};
 pub use check::{check_answer, check_answer_with, Severity, Violation};
@@ -31,6 +32,7 @@ pub use config::{CodecConfig, Config, MediaKind};
 pub use error::NegotiationError;
 pub use identity::Identity;
 pub use negotiated::{Negotiated, RejectReason, SectionOutcome};
+pub use offer::{offer, OfferOptions, Transceiver};
 
 /// The README's examples (which use both crates), compiled and run as doc tests so that they
 /// cannot drift.
