@@ -6,7 +6,7 @@ use crate::attr::TypedAttribute;
 use crate::line::Line;
 use crate::media::Media;
 use crate::validate::rules::webrtc::{attr_lines, describe, is_dtls_proto, BundleGroups};
-use crate::validate::{is_rejected, lints, Ctx, Loc};
+use crate::validate::{lints, Ctx, Loc};
 
 lints! {
     UNKNOWN_FINGERPRINT_HASH = "SDP0401" "unknown-fingerprint-hash" Error [all] "RFC 8122 §5",
@@ -98,7 +98,7 @@ pub(crate) fn check(ctx: &mut Ctx<'_, '_>) {
         if !fps.is_empty() {
             with_own_fp.push(describe(media, m));
         }
-        if is_rejected(media) {
+        if ctx.is_rejected_media(media) {
             continue;
         }
         check_presence(ctx, &groups, m, media, !session_fps.is_empty());
@@ -211,7 +211,7 @@ fn check_presence(
     session_fp: bool,
 ) {
     let session = ctx.session();
-    if !media.media_line().is_some_and(|ml| is_dtls_proto(ml.proto)) {
+    if !ctx.media_line(m).is_some_and(|ml| is_dtls_proto(ml.proto)) {
         return;
     }
     if !session_fp && !groups.covered(session, m, |s| s.has_attribute("fingerprint")) {
@@ -250,7 +250,7 @@ fn check_bundle_fingerprints(ctx: &mut Ctx<'_, '_>, groups: &BundleGroups) {
             let Some(media) = session.media().get(m) else {
                 continue;
             };
-            if is_rejected(media) {
+            if ctx.is_rejected_media(media) {
                 continue;
             }
             let own: Vec<(usize, FingerprintKey)> = attr_lines(media)

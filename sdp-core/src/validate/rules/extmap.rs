@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use super::bundle::{bundle_groups, typed_lines};
 use crate::attr::extmap::Extmap;
 use crate::line::Line;
-use crate::validate::{is_rejected, lints, Ctx, Loc};
+use crate::validate::{lints, Ctx, Loc};
 
 lints! {
     DUPLICATE_EXTMAP_ID = "SDP0501" "duplicate-extmap-id" Error [all] "RFC 8285 §5",
@@ -53,7 +53,7 @@ pub(crate) fn check(ctx: &mut Ctx<'_, '_>) {
     let session = ctx.session();
     let session_allows_mixed = session.has_attribute("extmap-allow-mixed");
 
-    let session_maps: Vec<Mapping<'_>> = typed_lines::<Extmap>(session.lines())
+    let session_maps: Vec<Mapping<'_>> = typed_lines::<Extmap>(&ctx.attrs(), session.lines(), None)
         .map(|(i, line, extmap)| Mapping {
             loc: ctx.session_loc(i),
             line,
@@ -64,7 +64,7 @@ pub(crate) fn check(ctx: &mut Ctx<'_, '_>) {
 
     let mut media_maps: Vec<Vec<Mapping<'_>>> = Vec::with_capacity(session.media().len());
     for (m, media) in session.media().iter().enumerate() {
-        let maps: Vec<Mapping<'_>> = typed_lines::<Extmap>(media.lines())
+        let maps: Vec<Mapping<'_>> = typed_lines::<Extmap>(&ctx.attrs(), media.lines(), Some(m))
             .map(|(i, line, extmap)| Mapping {
                 loc: ctx.media_loc(m, i),
                 line,
@@ -99,7 +99,7 @@ pub(crate) fn check(ctx: &mut Ctx<'_, '_>) {
             let live = session
                 .media()
                 .get(m)
-                .is_some_and(|media| !is_rejected(media));
+                .is_some_and(|media| !ctx.is_rejected_media(media));
             let Some(maps) = media_maps.get(m).filter(|_| live) else {
                 continue;
             };

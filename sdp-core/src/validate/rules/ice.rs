@@ -6,7 +6,7 @@ use crate::attr::ice::{
 use crate::attr::TypedAttribute;
 use crate::line::Line;
 use crate::validate::rules::webrtc::{attr_lines, describe, BundleGroups};
-use crate::validate::{is_rejected, lints, Ctx, Loc};
+use crate::validate::{lints, Ctx, Loc};
 
 lints! {
     ICE_UFRAG_LENGTH = "SDP0301" "ice-ufrag-length" Error [all] "RFC 8839 §5.4",
@@ -75,7 +75,7 @@ pub(crate) fn check(ctx: &mut Ctx<'_, '_>) {
             let loc = ctx.media_loc(m, i);
             check_attribute_line(ctx, loc, line, Some(mux_only));
         }
-        if is_rejected(media) {
+        if ctx.is_rejected_media(media) {
             continue;
         }
         // RFC 8839 §5.4: ufrag and pwd are mandatory; JSEP (RFC 9429 §5.2.1) puts them in each

@@ -5,7 +5,7 @@ use crate::attr::sctp::{MaxMessageSize, SctpPort};
 use crate::attr::TypedAttribute;
 use crate::media::Media;
 use crate::validate::rules::webrtc::{attr_lines, describe, mline_part};
-use crate::validate::{is_rejected, lints, Ctx};
+use crate::validate::{lints, Ctx};
 
 lints! {
     SCTP_PORT_ZERO = "SDP0801" "sctp-port-zero" Error [all] "RFC 8841 §5.2",
@@ -44,7 +44,7 @@ lints! {
 pub(crate) fn check(ctx: &mut Ctx<'_, '_>) {
     for (m, media) in ctx.media() {
         check_values(ctx, m, media);
-        if is_rejected(media) {
+        if ctx.is_rejected_media(media) {
             continue;
         }
         check_form(ctx, m, media);
@@ -92,7 +92,7 @@ fn check_values(ctx: &mut Ctx<'_, '_>, m: usize, media: &Media<'_>) {
 
 /// RFC 8841 §4 and §5.2: the form of the data channel section.
 fn check_form(ctx: &mut Ctx<'_, '_>, m: usize, media: &Media<'_>) {
-    let Some(ml) = media.media_line() else {
+    let Some(ml) = ctx.media_line(m) else {
         return;
     };
     let legacy_proto = ml.proto.eq_ignore_ascii_case("DTLS/SCTP");

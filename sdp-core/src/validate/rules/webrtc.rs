@@ -10,7 +10,7 @@ use crate::line::{Line, LineKind};
 use crate::media::Media;
 use crate::session::Session;
 use crate::span::Span;
-use crate::validate::{is_rejected, lints, Ctx, Loc};
+use crate::validate::{lints, Ctx, Loc};
 
 lints! {
     SDES_CRYPTO = "SDP0901" "sdes-crypto" Warning [Webrtc] "RFC 8827 §6.5",
@@ -63,12 +63,12 @@ pub(crate) fn check(ctx: &mut Ctx<'_, '_>) {
                 );
             }
         }
-        if is_rejected(media) {
+        if ctx.is_rejected_media(media) {
             continue;
         }
         check_protocol(ctx, m, media);
         // RFC 8834 §4.5, RFC 9429 §5.2.1: every RTP section offers rtcp-mux
-        if proto_class(media) == Proto::Rtp
+        if proto_class(ctx, m) == Proto::Rtp
             && !groups.covered(session, m, |s| s.has_attribute("rtcp-mux"))
         {
             ctx.report_help(
@@ -124,7 +124,7 @@ fn check_rtcp_mux_only(ctx: &mut Ctx<'_, '_>, m: usize, media: &Media<'_>) {
 
 /// RFC 8827 §6.5 (SRTP only) and RFC 9429 §5.1.2 (the protocols JSEP knows per media type).
 fn check_protocol(ctx: &mut Ctx<'_, '_>, m: usize, media: &Media<'_>) {
-    let Some(ml) = media.media_line() else {
+    let Some(ml) = ctx.media_line(m) else {
         return;
     };
     let class = classify(ml.proto);
@@ -197,9 +197,8 @@ pub(crate) fn classify(proto: &str) -> Proto {
 }
 
 /// The protocol class of a section.
-pub(crate) fn proto_class(media: &Media<'_>) -> Proto {
-    media
-        .media_line()
+pub(crate) fn proto_class(ctx: &Ctx<'_, '_>, m: usize) -> Proto {
+    ctx.media_line(m)
         .map_or(Proto::Other, |ml| classify(ml.proto))
 }
 
@@ -311,7 +310,7 @@ impl BundleGroups {
                 session
                     .media()
                     .get(o)
-                    .is_some_and(|s| !is_rejected(s) && has(s))
+                    .is_some_and(|s| !crate::validate::is_rejected(s) && has(s))
             })
         })
     }
