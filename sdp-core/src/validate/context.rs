@@ -224,17 +224,17 @@ pub(crate) struct Attrs<'s> {
 impl<'s> Attrs<'s> {
     fn new(session: &'s Session<'_>) -> Self {
         let level = |lines: &'s [Line<'_>]| -> Vec<AttrLine<'s>> {
-            lines
-                .iter()
-                .enumerate()
-                .filter_map(|(index, l)| {
-                    l.as_attribute().map(|attr| AttrLine {
+            let mut out = Vec::with_capacity(lines.len());
+            for (index, l) in lines.iter().enumerate() {
+                if let Some(attr) = l.as_attribute() {
+                    out.push(AttrLine {
                         index,
                         attr,
                         typed: OnceCell::new(),
-                    })
-                })
-                .collect()
+                    });
+                }
+            }
+            out
         };
         let mut levels = Vec::with_capacity(1 + session.media().len());
         levels.push(level(session.lines()));
@@ -254,6 +254,26 @@ impl<'s> Attrs<'s> {
         media: Option<usize>,
     ) -> impl Iterator<Item = (usize, Attribute<'s>)> + '_ {
         self.level(media).iter().map(|a| (a.index, a.attr))
+    }
+
+    /// The typed value of the attribute on line `index` of a level, when it is a well-formed
+    /// `T` (as `attr.parse_as::<T>()?.ok()` gives it).
+    pub(crate) fn typed_at<T: FromAttrValue<'s> + Clone>(
+        &self,
+        media: Option<usize>,
+        index: usize,
+    ) -> Option<T> {
+        let level = self.level(media);
+        let a = level
+            .binary_search_by_key(&index, |a| a.index)
+            .ok()
+            .and_then(|at| level.get(at))
+            .filter(|a| a.attr.name() == T::NAME)?;
+        let value = a
+            .typed
+            .get_or_init(|| a.attr.typed().and_then(Result::ok))
+            .as_ref()?;
+        T::from_attr_value(value).cloned()
     }
 
     /// Every well-formed attribute of type `T` of a level with its line index, as

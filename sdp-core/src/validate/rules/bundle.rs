@@ -7,7 +7,6 @@ use std::collections::HashMap;
 use crate::attr::bundle::{Group, GroupSemantics, Mid};
 use crate::attr::registry::FromAttrValue;
 use crate::line::Line;
-use crate::session::Session;
 use crate::validate::context::{Attrs, Captures};
 use crate::validate::{lints, Ctx};
 
@@ -95,19 +94,24 @@ pub(crate) fn value_of<'l>(line: &'l Line<'_>) -> &'l str {
 
 /// The media sections of each BUNDLE group, as indices, one list per session-level
 /// `a=group:BUNDLE` line (mids that name no section are left out).
-pub(crate) fn bundle_groups(session: &Session<'_>) -> Vec<Vec<usize>> {
-    let mut by_mid: HashMap<&str, usize> = HashMap::new();
-    for (m, media) in session.media().iter().enumerate() {
-        for mid in media.typed::<Mid>() {
-            by_mid.entry(mid.as_str()).or_insert(m);
+pub(crate) fn bundle_groups(ctx: &Ctx<'_, '_>) -> Vec<Vec<usize>> {
+    let attrs = ctx.attrs();
+    // mid -> the first section with it; a handful of sections, so a scan beats hashing.
+    let mut by_mid: Vec<(&str, usize)> = Vec::new();
+    for m in 0..ctx.session().media().len() {
+        for (_, mid) in attrs.typed::<Mid>(Some(m)) {
+            if !by_mid.iter().any(|(k, _)| *k == mid.as_str()) {
+                by_mid.push((mid.as_str(), m));
+            }
         }
     }
-    session
-        .typed::<Group>()
+    attrs
+        .typed::<Group>(None)
+        .map(|(_, g)| g)
         .filter(|g| g.semantics() == GroupSemantics::Bundle)
         .map(|g| {
             g.mids()
-                .filter_map(|mid| by_mid.get(mid).copied())
+                .filter_map(|mid| by_mid.iter().find(|(k, _)| *k == mid).map(|(_, m)| *m))
                 .collect()
         })
         .collect()

@@ -93,7 +93,7 @@ pub(crate) fn check(ctx: &mut Ctx<'_, '_>) {
     }
 
     // RFC 9143 §9.1: bundled sections form one RTP session, where an id maps to one extension.
-    for group in bundle_groups(session) {
+    for group in bundle_groups(ctx) {
         let mut by_id: HashMap<u16, &Mapping<'_>> = HashMap::new();
         for &m in &group {
             let live = session

@@ -290,7 +290,7 @@ fn check_msid(ctx: &mut Ctx<'_, '_>, m: usize, media: &Media<'_>) {
 /// The same SSRC in two sections of one BUNDLE group.
 fn check_bundled_ssrcs(ctx: &mut Ctx<'_, '_>) {
     let session = ctx.session();
-    for group in bundle_groups(session) {
+    for group in bundle_groups(ctx) {
         // SSRC -> (section, 1-based line) where it was first declared.
         let mut owner: HashMap<u32, (usize, usize)> = HashMap::new();
         for &m in &group {

@@ -142,7 +142,7 @@ pub(crate) fn check(ctx: &mut Ctx<'_, '_>) {
         }
         let section = Section::read(ctx, m, media, &media_line);
         // RTSP descriptions use port 0 for "chosen at SETUP", not for a rejected stream.
-        let rejected = crate::validate::is_rejected(media) && !rtsp;
+        let rejected = ctx.is_rejected(m) && !rtsp;
         check_mline(ctx, &section, rejected);
         check_rtpmaps(ctx, &section, media_line.media);
         check_orphans(ctx, &section, rejected);
@@ -202,7 +202,7 @@ fn check_mline(ctx: &mut Ctx<'_, '_>, s: &Section<'_, '_>, rejected: bool) {
 
 /// Checks on the rtpmap lines themselves.
 fn check_rtpmaps(ctx: &mut Ctx<'_, '_>, s: &Section<'_, '_>, kind: &str) {
-    let mut first: Vec<(usize, Rtpmap<'_>)> = Vec::new();
+    let mut first: Vec<(usize, Rtpmap<'_>)> = Vec::with_capacity(s.rtpmaps.len());
     for &(i, map) in &s.rtpmaps {
         let pt = map.payload_type;
         match first.iter().find(|(_, m)| m.payload_type == pt) {
@@ -340,7 +340,8 @@ fn check_orphans(ctx: &mut Ctx<'_, '_>, s: &Section<'_, '_>, rejected: bool) {
 
 /// Repeated fmtp lines and repeated parameters within one fmtp.
 fn check_fmtps(ctx: &mut Ctx<'_, '_>, s: &Section<'_, '_>) {
-    let mut first: Vec<(&str, usize)> = Vec::new();
+    let mut first: Vec<(&str, usize)> = Vec::with_capacity(s.fmtps.len());
+    let mut keys: Vec<&str> = Vec::new();
     for &(i, fmtp) in &s.fmtps {
         // RFC 8866 §6.15: the parameters of a format are given on one fmtp line.
         match first.iter().find(|(f, _)| *f == fmtp.format()) {
@@ -361,7 +362,7 @@ fn check_fmtps(ctx: &mut Ctx<'_, '_>, s: &Section<'_, '_>) {
             }
         }
         // RFC 8866 §6.15: each parameter has one value.
-        let mut keys: Vec<&str> = Vec::new();
+        keys.clear();
         for param in fmtp.params() {
             let Some(key) = param.key else {
                 continue;

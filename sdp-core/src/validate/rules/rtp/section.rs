@@ -49,20 +49,22 @@ impl<'s, 'a> Section<'s, 'a> {
         for (pt, _) in &formats {
             listed.insert(*pt);
         }
+        // Room for every line up front: growing seven vectors a push at a time costs more.
+        let n = media.lines().len();
         let mut section = Section {
             index,
             lines: media.lines(),
             formats,
             repeated,
             listed,
-            rtpmaps: Vec::new(),
-            rtpmap_values: Vec::new(),
+            rtpmaps: Vec::with_capacity(n),
+            rtpmap_values: Vec::with_capacity(n),
             mapped: PtSet::default(),
-            fmtps: Vec::new(),
-            fmtp_values: Vec::new(),
-            fmtp_pts: Vec::new(),
-            feedback: Vec::new(),
-            feedback_values: Vec::new(),
+            fmtps: Vec::with_capacity(n),
+            fmtp_values: Vec::with_capacity(n),
+            fmtp_pts: Vec::with_capacity(n),
+            feedback: Vec::with_capacity(n),
+            feedback_values: Vec::with_capacity(n),
             rtcp_mux: false,
             in_fec_group: media
                 .mid()
