@@ -263,7 +263,19 @@ pub fn codecs<'s>(
             feedback.push(fb);
         }
     }
+    join(formats, &rtpmaps, &fmtps, &feedback)
+}
 
+/// [`codecs`] from rtpmap, fmtp and rtcp-fb values already parsed (in line order), for callers
+/// that hold them: validation reads them once per section.
+pub(crate) fn join<'s>(
+    formats: impl IntoIterator<Item = &'s str>,
+    rtpmaps: &[Rtpmap<'s>],
+    fmtps: &[Fmtp<'s>],
+    feedback: &[RtcpFb<'s>],
+) -> Vec<Codec<'s>> {
+    // The payload type of each fmtp, read once rather than once per format.
+    let fmtp_pts: Vec<Option<u8>> = fmtps.iter().map(Fmtp::payload_type).collect();
     let mut out: Vec<Codec<'s>> = Vec::new();
     for format in formats {
         let Ok(pt) = lex::run(format, lex::payload_type) else {
@@ -272,7 +284,11 @@ pub fn codecs<'s>(
         if out.iter().any(|c| c.payload_type == pt) {
             continue;
         }
-        let fmtp = fmtps.iter().find(|f| f.payload_type() == Some(pt)).copied();
+        let fmtp = fmtps
+            .iter()
+            .zip(&fmtp_pts)
+            .find(|(_, at)| **at == Some(pt))
+            .map(|(f, _)| *f);
         let rtcp_fb = feedback
             .iter()
             .filter(|fb| fb.pt().matches(pt))

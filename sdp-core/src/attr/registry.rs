@@ -48,6 +48,20 @@ pub struct AttrSpec {
     pub rfc: &'static str,
 }
 
+/// A typed attribute that is one variant of [`AttrValue`]: borrows it back out of the enum.
+///
+/// ```
+/// use sdp_core::attr::{bundle::Mid, registry::FromAttrValue};
+/// use sdp_core::Line;
+/// let line = Line::from_text("a=mid:audio");
+/// let value = line.as_attribute().unwrap().typed().unwrap().unwrap();
+/// assert_eq!(Mid::from_attr_value(&value).map(|m| m.as_str()), Some("audio"));
+/// ```
+pub trait FromAttrValue<'a>: super::TypedAttribute<'a> {
+    /// The value when `value` is this type's variant.
+    fn from_attr_value<'r>(value: &'r AttrValue<'a>) -> Option<&'r Self>;
+}
+
 macro_rules! registry {
     ($( $name:literal => $variant:ident($ty:ty), $scope:ident, $kind:ident, $rfc:literal; )*) => {
         /// The typed form of a known attribute, borrowing the attribute's text.
@@ -128,6 +142,17 @@ macro_rules! registry {
             })
         }
 
+        $(
+            impl<'a> FromAttrValue<'a> for $ty {
+                fn from_attr_value<'r>(value: &'r AttrValue<'a>) -> Option<&'r Self> {
+                    match value {
+                        AttrValue::$variant(v) => Some(v),
+                        _ => None,
+                    }
+                }
+            }
+        )*
+
         impl AttrValue<'_> {
             /// The attribute name.
             pub fn name(&self) -> &'static str {
@@ -159,6 +184,12 @@ macro_rules! registry {
         #[allow(clippy::type_complexity, clippy::extra_unused_lifetimes)]
         fn table_flags_match_types<'a>() -> Vec<(&'static str, bool, bool)> {
             vec![$( ($name, registry!(@flag $kind), <$ty as super::TypedAttribute<'a>>::FLAG), )*]
+        }
+
+        #[cfg(test)]
+        #[allow(clippy::extra_unused_lifetimes)]
+        fn table_names_match_types<'a>() -> Vec<(&'static str, &'static str)> {
+            vec![$( ($name, <$ty as super::TypedAttribute<'a>>::NAME), )*]
         }
     };
     (@flag flag) => { true };
@@ -265,6 +296,13 @@ mod tests {
             assert_eq!(spec(s.name).map(|found| found.name), Some(s.name));
         }
         assert_eq!(spec("nope"), None);
+    }
+
+    #[test]
+    fn table_names_agree_with_the_types() {
+        for (name, typed) in table_names_match_types() {
+            assert_eq!(name, typed);
+        }
     }
 
     #[test]

@@ -1,6 +1,11 @@
 //! What a rule sees: the session, the profile, and helpers that locate lines and values.
 
-use crate::attr::Attribute;
+use std::cell::OnceCell;
+use std::rc::Rc;
+
+use crate::attr::registry::FromAttrValue;
+use crate::attr::{AttrValue, Attribute};
+use crate::field::MediaLine;
 use crate::line::Line;
 use crate::session::Session;
 use crate::span::Span;
@@ -14,6 +19,17 @@ pub struct Ctx<'s, 'a> {
     diagnostics: Vec<Diagnostic>,
     /// 0-based line number of each media section's `m=` line.
     media_base: Vec<usize>,
+    /// Per media section, parsed once: the typed `m=` line and whether the section is rejected.
+    sections: Vec<SectionInfo<'s>>,
+    /// The attribute lines of every level, read once (shared so that rules can iterate them
+    /// while reporting).
+    attrs: Rc<Attrs<'s>>,
+}
+
+/// What every family asks of a media section, computed once per validation.
+struct SectionInfo<'s> {
+    media_line: Option<MediaLine<'s>>,
+    rejected: bool,
 }
 
 impl<'s, 'a> Ctx<'s, 'a> {
@@ -29,12 +45,59 @@ impl<'s, 'a> Ctx<'s, 'a> {
                 at
             })
             .collect();
+        let sections = session
+            .media()
+            .iter()
+            .map(|m| {
+                let media_line = m.media_line();
+                // Same test as `validate::is_rejected`, without parsing the `m=` line again.
+                let rejected =
+                    media_line.is_some_and(|ml| ml.port == 0) && !m.has_attribute("bundle-only");
+                SectionInfo {
+                    media_line,
+                    rejected,
+                }
+            })
+            .collect();
         Ctx {
             session,
             profile,
             diagnostics: Vec::new(),
             media_base,
+            sections,
+            attrs: Rc::new(Attrs::new(session)),
         }
+    }
+
+    /// The typed `m=` line of media section `media` (parsed once), or `None` when it is
+    /// malformed or there is no such section.
+    pub fn media_line(&self, media: usize) -> Option<MediaLine<'s>> {
+        self.sections.get(media).and_then(|s| s.media_line)
+    }
+
+    /// Whether media section `media` is rejected or disabled (port 0, RFC 3264 §6), as
+    /// [`is_rejected`](super::is_rejected) tells, computed once.
+    pub fn is_rejected(&self, media: usize) -> bool {
+        self.sections.get(media).is_some_and(|s| s.rejected)
+    }
+
+    /// [`Ctx::is_rejected`] for a section given by reference (one of this session's).
+    pub fn is_rejected_media(&self, media: &crate::Media<'_>) -> bool {
+        match self
+            .session
+            .media()
+            .iter()
+            .position(|m| std::ptr::eq(m, media))
+        {
+            Some(i) => self.is_rejected(i),
+            None => super::is_rejected(media),
+        }
+    }
+
+    /// The attribute lines of the session, split once; iterate them while reporting through
+    /// `ctx` (the handle is shared, not borrowed from `ctx`).
+    pub(crate) fn attrs(&self) -> Rc<Attrs<'s>> {
+        Rc::clone(&self.attrs)
     }
 
     /// The session being checked.
@@ -136,6 +199,99 @@ impl<'s, 'a> Ctx<'s, 'a> {
     /// The media sections with their index.
     pub fn media(&self) -> impl Iterator<Item = (usize, &'s crate::Media<'a>)> + 's {
         self.session.media().iter().enumerate()
+    }
+}
+
+/// Names a lifetime an `impl Trait` return captures (`use<..>` needs Rust 1.82; the MSRV is
+/// 1.80).
+pub(crate) trait Captures<'x> {}
+impl<T: ?Sized> Captures<'_> for T {}
+
+/// One `a=` line: its index among the lines of its level, its name and value, and its typed
+/// value, parsed the first time a rule asks for it.
+struct AttrLine<'s> {
+    index: usize,
+    attr: Attribute<'s>,
+    typed: OnceCell<Option<AttrValue<'s>>>,
+}
+
+/// The `a=` lines of the session, per level (session level, then each media section), with
+/// their typed values parsed at most once.
+pub(crate) struct Attrs<'s> {
+    levels: Vec<Vec<AttrLine<'s>>>,
+}
+
+impl<'s> Attrs<'s> {
+    fn new(session: &'s Session<'_>) -> Self {
+        let level = |lines: &'s [Line<'_>]| -> Vec<AttrLine<'s>> {
+            let mut out = Vec::with_capacity(lines.len());
+            for (index, l) in lines.iter().enumerate() {
+                if let Some(attr) = l.as_attribute() {
+                    out.push(AttrLine {
+                        index,
+                        attr,
+                        typed: OnceCell::new(),
+                    });
+                }
+            }
+            out
+        };
+        let mut levels = Vec::with_capacity(1 + session.media().len());
+        levels.push(level(session.lines()));
+        levels.extend(session.media().iter().map(|m| level(m.lines())));
+        Attrs { levels }
+    }
+
+    fn level(&self, media: Option<usize>) -> &[AttrLine<'s>] {
+        let at = media.map_or(0, |m| m + 1);
+        self.levels.get(at).map_or(&[], Vec::as_slice)
+    }
+
+    /// The attributes of a level (`None`: session level; `Some(m)`: media section `m`) with
+    /// their line index, as `Line::as_attribute` gives them.
+    pub(crate) fn all(
+        &self,
+        media: Option<usize>,
+    ) -> impl Iterator<Item = (usize, Attribute<'s>)> + '_ {
+        self.level(media).iter().map(|a| (a.index, a.attr))
+    }
+
+    /// The typed value of the attribute on line `index` of a level, when it is a well-formed
+    /// `T` (as `attr.parse_as::<T>()?.ok()` gives it).
+    pub(crate) fn typed_at<T: FromAttrValue<'s> + Clone>(
+        &self,
+        media: Option<usize>,
+        index: usize,
+    ) -> Option<T> {
+        let level = self.level(media);
+        let a = level
+            .binary_search_by_key(&index, |a| a.index)
+            .ok()
+            .and_then(|at| level.get(at))
+            .filter(|a| a.attr.name() == T::NAME)?;
+        let value = a
+            .typed
+            .get_or_init(|| a.attr.typed().and_then(Result::ok))
+            .as_ref()?;
+        T::from_attr_value(value).cloned()
+    }
+
+    /// Every well-formed attribute of type `T` of a level with its line index, as
+    /// `attr.parse_as::<T>()` gives them; each line is parsed once for all rules.
+    pub(crate) fn typed<T: FromAttrValue<'s> + Clone>(
+        &self,
+        media: Option<usize>,
+    ) -> impl Iterator<Item = (usize, T)> + Captures<'s> + '_ {
+        self.level(media)
+            .iter()
+            .filter(|a| a.attr.name() == T::NAME)
+            .filter_map(|a| {
+                let value = a
+                    .typed
+                    .get_or_init(|| a.attr.typed().and_then(Result::ok))
+                    .as_ref()?;
+                Some((a.index, T::from_attr_value(value)?.clone()))
+            })
     }
 }
 

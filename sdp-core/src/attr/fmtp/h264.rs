@@ -2,11 +2,11 @@
 
 use std::fmt;
 
-use crate::attr::rtp::Fmtp;
+use crate::attr::rtp::{Fmtp, FmtpParam};
 use crate::error::ValueError;
 use crate::lex::{self, PResult};
 
-use super::{bounded_u8, flag, opt_param, opt_u32};
+use super::{bounded_u8, flag, opt_param, opt_u32, Params};
 
 /// The H.264 profiles, as named by the `profile_idc` and constraint flags of a
 /// `profile-level-id` (ITU-T H.264 Annex A; the names WebRTC stacks use).
@@ -224,6 +224,9 @@ pub struct H264Params<'a> {
 impl<'a> H264Params<'a> {
     /// Reads the H.264 parameters of `fmtp`.
     pub fn from_fmtp(fmtp: &Fmtp<'a>) -> Result<Self, ValueError> {
+        // Ten lookups: walk the parameter text once.
+        let params: Vec<FmtpParam<'a>> = fmtp.params().collect();
+        let fmtp: &[FmtpParam<'a>] = &params;
         let mode = opt_param(
             fmtp,
             "packetization-mode",
@@ -237,7 +240,7 @@ impl<'a> H264Params<'a> {
                 _ => H264PacketizationMode::SingleNal,
             },
             level_asymmetry_allowed: flag(fmtp, "level-asymmetry-allowed", "0 or 1")?,
-            sprop_parameter_sets: fmtp.get("sprop-parameter-sets"),
+            sprop_parameter_sets: fmtp.param("sprop-parameter-sets").map(|p| p.value),
             max_mbps: opt_u32(fmtp, "max-mbps", "a macroblock rate")?,
             max_smbps: opt_u32(fmtp, "max-smbps", "a macroblock rate")?,
             max_fs: opt_u32(fmtp, "max-fs", "a frame size in macroblocks")?,

@@ -50,8 +50,33 @@ where
         .map_err(|e| ValueError::new(param.value_offset() + e.offset, e.expected))
 }
 
+/// Where a view looks its parameters up: an [`Fmtp`], which walks its text on each lookup, or
+/// its parameters collected once, for views that read many of them. Both give the first
+/// parameter whose key is `key`, ignoring ASCII case.
+trait Params<'a> {
+    fn param(&self, key: &str) -> Option<FmtpParam<'a>>;
+}
+
+impl<'a> Params<'a> for Fmtp<'a> {
+    fn param(&self, key: &str) -> Option<FmtpParam<'a>> {
+        Fmtp::param(self, key)
+    }
+}
+
+impl<'a> Params<'a> for [FmtpParam<'a>] {
+    fn param(&self, key: &str) -> Option<FmtpParam<'a>> {
+        self.iter()
+            .find(|p| p.key.is_some_and(|k| k.eq_ignore_ascii_case(key)))
+            .copied()
+    }
+}
+
 /// The value of parameter `key` read with `parser`, `None` when the parameter is absent.
-fn opt_param<'a, O, P>(fmtp: &Fmtp<'a>, key: &str, parser: P) -> Result<Option<O>, ValueError>
+fn opt_param<'a, O, P>(
+    fmtp: &(impl Params<'a> + ?Sized),
+    key: &str,
+    parser: P,
+) -> Result<Option<O>, ValueError>
 where
     P: Parser<&'a str, Output = O, Error = PError<'a>>,
 {
@@ -59,7 +84,11 @@ where
 }
 
 /// A `u32` parameter.
-fn opt_u32(fmtp: &Fmtp<'_>, key: &str, expected: &'static str) -> Result<Option<u32>, ValueError> {
+fn opt_u32<'a>(
+    fmtp: &(impl Params<'a> + ?Sized),
+    key: &str,
+    expected: &'static str,
+) -> Result<Option<u32>, ValueError> {
     opt_param(fmtp, key, lex::u32_dec(expected))
 }
 
@@ -75,7 +104,11 @@ fn bounded_u8<'a>(max: u8, expected: &'static str) -> impl Fn(&'a str) -> lex::P
 }
 
 /// A `0`/`1` flag parameter, `false` when absent.
-fn flag(fmtp: &Fmtp<'_>, key: &str, expected: &'static str) -> Result<bool, ValueError> {
+fn flag<'a>(
+    fmtp: &(impl Params<'a> + ?Sized),
+    key: &str,
+    expected: &'static str,
+) -> Result<bool, ValueError> {
     let read = expect(expected, one_of("01")).map(|c| c == '1');
     Ok(opt_param(fmtp, key, read)?.unwrap_or(false))
 }

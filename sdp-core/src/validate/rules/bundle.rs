@@ -5,10 +5,10 @@ use std::collections::hash_map::Entry;
 use std::collections::HashMap;
 
 use crate::attr::bundle::{Group, GroupSemantics, Mid};
-use crate::attr::TypedAttribute;
+use crate::attr::registry::FromAttrValue;
 use crate::line::Line;
-use crate::session::Session;
-use crate::validate::{is_rejected, lints, Ctx};
+use crate::validate::context::{Attrs, Captures};
+use crate::validate::{lints, Ctx};
 
 lints! {
     DUPLICATE_MID = "SDP0201" "duplicate-mid" Error [all] "RFC 5888 §4",
@@ -63,14 +63,19 @@ lints! {
         right: "a=mid:secondary";
 }
 
-/// Every line of `lines` that is a well-formed `T`, with its index.
-pub(crate) fn typed_lines<'s, 'a: 's, T: TypedAttribute<'s> + 's>(
-    lines: &'s [Line<'a>],
-) -> impl Iterator<Item = (usize, &'s Line<'a>, T)> + 's {
-    lines.iter().enumerate().filter_map(|(i, line)| {
-        let typed = line.as_attribute()?.parse_as::<T>()?.ok()?;
-        Some((i, line, typed))
-    })
+/// Every line of `lines` (the lines of level `media` of the session `attrs` was read from) that
+/// is a well-formed `T`, with its index; the typed values are parsed once per validation.
+pub(crate) fn typed_lines<'c, 's, 'l, 'a, T: FromAttrValue<'s> + Clone + 'c>(
+    attrs: &'c Attrs<'s>,
+    lines: &'l [Line<'a>],
+    media: Option<usize>,
+) -> impl Iterator<Item = (usize, &'l Line<'a>, T)> + Captures<'s> + 'c
+where
+    'l: 'c,
+{
+    attrs
+        .typed::<T>(media)
+        .filter_map(move |(i, typed)| Some((i, lines.get(i)?, typed)))
 }
 
 /// The byte offset of `part` (a sub-slice of `whole`) within `whole`.
@@ -89,19 +94,24 @@ pub(crate) fn value_of<'l>(line: &'l Line<'_>) -> &'l str {
 
 /// The media sections of each BUNDLE group, as indices, one list per session-level
 /// `a=group:BUNDLE` line (mids that name no section are left out).
-pub(crate) fn bundle_groups(session: &Session<'_>) -> Vec<Vec<usize>> {
-    let mut by_mid: HashMap<&str, usize> = HashMap::new();
-    for (m, media) in session.media().iter().enumerate() {
-        for mid in media.typed::<Mid>() {
-            by_mid.entry(mid.as_str()).or_insert(m);
+pub(crate) fn bundle_groups(ctx: &Ctx<'_, '_>) -> Vec<Vec<usize>> {
+    let attrs = ctx.attrs();
+    // mid -> the first section with it; a handful of sections, so a scan beats hashing.
+    let mut by_mid: Vec<(&str, usize)> = Vec::new();
+    for m in 0..ctx.session().media().len() {
+        for (_, mid) in attrs.typed::<Mid>(Some(m)) {
+            if !by_mid.iter().any(|(k, _)| *k == mid.as_str()) {
+                by_mid.push((mid.as_str(), m));
+            }
         }
     }
-    session
-        .typed::<Group>()
+    attrs
+        .typed::<Group>(None)
+        .map(|(_, g)| g)
         .filter(|g| g.semantics() == GroupSemantics::Bundle)
         .map(|g| {
             g.mids()
-                .filter_map(|mid| by_mid.get(mid).copied())
+                .filter_map(|mid| by_mid.iter().find(|(k, _)| *k == mid).map(|(_, m)| *m))
                 .collect()
         })
         .collect()
@@ -119,7 +129,7 @@ fn check_mids<'s>(ctx: &mut Ctx<'s, '_>) -> HashMap<&'s str, (usize, usize)> {
     let session = ctx.session();
     let mut by_mid: HashMap<&'s str, (usize, usize)> = HashMap::new();
     for (m, media) in session.media().iter().enumerate() {
-        for (i, line, mid) in typed_lines::<Mid>(media.lines()) {
+        for (i, line, mid) in typed_lines::<Mid>(&ctx.attrs(), media.lines(), Some(m)) {
             let tag = mid.as_str();
             let loc = ctx.media_loc(m, i);
             let at = loc.in_value(line, 0, tag.len());
@@ -160,7 +170,7 @@ fn check_mids<'s>(ctx: &mut Ctx<'s, '_>) -> HashMap<&'s str, (usize, usize)> {
             }
         }
         // RFC 9429 §5.2.1: every m= section gets an `a=mid`.
-        if !media.has_attribute("mid") && !is_rejected(media) {
+        if !media.has_attribute("mid") && !ctx.is_rejected_media(media) {
             ctx.report_help(
                 &MISSING_MID,
                 ctx.mline_loc(m),
@@ -181,7 +191,7 @@ fn check_groups<'s>(
     let session = ctx.session();
     // mid -> the line (1-based) of the BUNDLE group that lists it first.
     let mut bundled: HashMap<&'s str, usize> = HashMap::new();
-    for (i, line, group) in typed_lines::<Group>(session.lines()) {
+    for (i, line, group) in typed_lines::<Group>(&ctx.attrs(), session.lines(), None) {
         let value = value_of(line);
         let loc = ctx.session_loc(i);
         let is_bundle = group.semantics() == GroupSemantics::Bundle;
@@ -236,7 +246,7 @@ fn check_groups<'s>(
             Some((mid, session.media().get(*m)?))
         });
         if let Some((mid, media)) = tagged {
-            let problem = if is_rejected(media) {
+            let problem = if ctx.is_rejected_media(media) {
                 Some("is rejected (port 0)")
             } else if media.has_attribute("bundle-only") {
                 Some("is `bundle-only`")

@@ -2,11 +2,11 @@
 //! (RFC 8122, RFC 8842, RFC 8827).
 
 use crate::attr::dtls::{Fingerprint, HashFunction, Setup, TlsId};
-use crate::attr::TypedAttribute;
+use crate::attr::{Attribute, TypedAttribute};
 use crate::line::Line;
 use crate::media::Media;
-use crate::validate::rules::webrtc::{attr_lines, describe, is_dtls_proto, BundleGroups};
-use crate::validate::{is_rejected, lints, Ctx, Loc};
+use crate::validate::rules::webrtc::{describe, is_dtls_proto, BundleGroups};
+use crate::validate::{lints, Ctx, Loc};
 
 lints! {
     UNKNOWN_FINGERPRINT_HASH = "SDP0401" "unknown-fingerprint-hash" Error [all] "RFC 8122 §5",
@@ -62,15 +62,15 @@ pub(crate) fn check(ctx: &mut Ctx<'_, '_>) {
     let groups = BundleGroups::of(session);
 
     // Attribute values, at session level then per section.
-    let session_fps: Vec<(usize, Fingerprint<'_>)> = session
-        .lines()
-        .iter()
-        .enumerate()
-        .filter_map(|(i, l)| Some((i, l.as_attribute()?.parse_as::<Fingerprint>()?.ok()?)))
-        .collect();
-    for (i, line) in session.lines().iter().enumerate() {
+    let attrs = ctx.attrs();
+    let session_fps: Vec<(usize, Fingerprint<'_>)> = attrs.typed::<Fingerprint>(None).collect();
+    for (i, attr) in attrs.all(None) {
+        let Some(line) = session.lines().get(i) else {
+            continue;
+        };
         let loc = ctx.session_loc(i);
-        check_value(ctx, loc, line);
+        let fp = attrs.typed_at::<Fingerprint>(None, i);
+        check_value(ctx, loc, line, attr, fp);
     }
     check_weak(
         ctx,
@@ -82,23 +82,23 @@ pub(crate) fn check(ctx: &mut Ctx<'_, '_>) {
 
     let mut with_own_fp = Vec::new();
     for (m, media) in ctx.media() {
-        let fps: Vec<(Loc, Fingerprint<'_>)> = attr_lines(media)
-            .filter_map(|(i, l)| {
-                Some((
-                    ctx.media_loc(m, i),
-                    l.as_attribute()?.parse_as::<Fingerprint>()?.ok()?,
-                ))
-            })
+        let fps: Vec<(Loc, Fingerprint<'_>)> = attrs
+            .typed::<Fingerprint>(Some(m))
+            .map(|(i, fp)| (ctx.media_loc(m, i), fp))
             .collect();
-        for (i, line) in attr_lines(media) {
+        for (i, attr) in attrs.all(Some(m)) {
+            let Some(line) = media.lines().get(i) else {
+                continue;
+            };
             let loc = ctx.media_loc(m, i);
-            check_value(ctx, loc, line);
+            let fp = attrs.typed_at::<Fingerprint>(Some(m), i);
+            check_value(ctx, loc, line, attr, fp);
         }
         check_weak(ctx, &fps);
         if !fps.is_empty() {
             with_own_fp.push(describe(media, m));
         }
-        if is_rejected(media) {
+        if ctx.is_rejected_media(media) {
             continue;
         }
         check_presence(ctx, &groups, m, media, !session_fps.is_empty());
@@ -122,13 +122,18 @@ pub(crate) fn check(ctx: &mut Ctx<'_, '_>) {
 
 /// The value checks of one line: hash function and length (RFC 8122 §5), holdconn (RFC 8842
 /// §5.1), tls-id length (RFC 8842 §4).
-fn check_value(ctx: &mut Ctx<'_, '_>, loc: Loc, line: &Line<'_>) {
-    let Some(attr) = line.as_attribute() else {
-        return;
-    };
+/// `attr` is `line` as an attribute and `fp` its typed value when it is a well-formed
+/// fingerprint.
+fn check_value(
+    ctx: &mut Ctx<'_, '_>,
+    loc: Loc,
+    line: &Line<'_>,
+    attr: Attribute<'_>,
+    fp: Option<Fingerprint<'_>>,
+) {
     match attr.name() {
         Fingerprint::NAME => {
-            let Some(Ok(fp)) = attr.parse_as::<Fingerprint>() else {
+            let Some(fp) = fp else {
                 return;
             };
             let hash = fp.hash_str();
@@ -211,10 +216,10 @@ fn check_presence(
     session_fp: bool,
 ) {
     let session = ctx.session();
-    if !media.media_line().is_some_and(|ml| is_dtls_proto(ml.proto)) {
+    if !ctx.media_line(m).is_some_and(|ml| is_dtls_proto(ml.proto)) {
         return;
     }
-    if !session_fp && !groups.covered(session, m, |s| s.has_attribute("fingerprint")) {
+    if !session_fp && !groups.covered(ctx, m, |s| s.has_attribute("fingerprint")) {
         ctx.report_help(
             &MISSING_FINGERPRINT,
             ctx.mline_loc(m),
@@ -222,8 +227,7 @@ fn check_presence(
             "add the certificate fingerprint (`a=fingerprint:sha-256 ...`)",
         );
     }
-    if !session.has_attribute("setup") && !groups.covered(session, m, |s| s.has_attribute("setup"))
-    {
+    if !session.has_attribute("setup") && !groups.covered(ctx, m, |s| s.has_attribute("setup")) {
         ctx.report_help(
             &MISSING_SETUP,
             ctx.mline_loc(m),
@@ -250,13 +254,13 @@ fn check_bundle_fingerprints(ctx: &mut Ctx<'_, '_>, groups: &BundleGroups) {
             let Some(media) = session.media().get(m) else {
                 continue;
             };
-            if is_rejected(media) {
+            if ctx.is_rejected_media(media) {
                 continue;
             }
-            let own: Vec<(usize, FingerprintKey)> = attr_lines(media)
-                .filter_map(|(i, l)| {
-                    Some((i, key(&l.as_attribute()?.parse_as::<Fingerprint>()?.ok()?)))
-                })
+            let own: Vec<(usize, FingerprintKey)> = ctx
+                .attrs()
+                .typed::<Fingerprint>(Some(m))
+                .map(|(i, fp)| (i, key(&fp)))
                 .collect();
             let Some(&(first_line, _)) = own.first() else {
                 continue;

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use super::bundle::{bundle_groups, typed_lines};
 use crate::attr::extmap::Extmap;
 use crate::line::Line;
-use crate::validate::{is_rejected, lints, Ctx, Loc};
+use crate::validate::{lints, Ctx, Loc};
 
 lints! {
     DUPLICATE_EXTMAP_ID = "SDP0501" "duplicate-extmap-id" Error [all] "RFC 8285 §5",
@@ -53,7 +53,7 @@ pub(crate) fn check(ctx: &mut Ctx<'_, '_>) {
     let session = ctx.session();
     let session_allows_mixed = session.has_attribute("extmap-allow-mixed");
 
-    let session_maps: Vec<Mapping<'_>> = typed_lines::<Extmap>(session.lines())
+    let session_maps: Vec<Mapping<'_>> = typed_lines::<Extmap>(&ctx.attrs(), session.lines(), None)
         .map(|(i, line, extmap)| Mapping {
             loc: ctx.session_loc(i),
             line,
@@ -64,7 +64,7 @@ pub(crate) fn check(ctx: &mut Ctx<'_, '_>) {
 
     let mut media_maps: Vec<Vec<Mapping<'_>>> = Vec::with_capacity(session.media().len());
     for (m, media) in session.media().iter().enumerate() {
-        let maps: Vec<Mapping<'_>> = typed_lines::<Extmap>(media.lines())
+        let maps: Vec<Mapping<'_>> = typed_lines::<Extmap>(&ctx.attrs(), media.lines(), Some(m))
             .map(|(i, line, extmap)| Mapping {
                 loc: ctx.media_loc(m, i),
                 line,
@@ -93,13 +93,13 @@ pub(crate) fn check(ctx: &mut Ctx<'_, '_>) {
     }
 
     // RFC 9143 §9.1: bundled sections form one RTP session, where an id maps to one extension.
-    for group in bundle_groups(session) {
+    for group in bundle_groups(ctx) {
         let mut by_id: HashMap<u16, &Mapping<'_>> = HashMap::new();
         for &m in &group {
             let live = session
                 .media()
                 .get(m)
-                .is_some_and(|media| !is_rejected(media));
+                .is_some_and(|media| !ctx.is_rejected_media(media));
             let Some(maps) = media_maps.get(m).filter(|_| live) else {
                 continue;
             };
@@ -142,15 +142,17 @@ fn id_loc(map: &Mapping<'_>) -> Loc {
 
 /// The rules within one scope (the session level, or one media section).
 fn check_scope(ctx: &mut Ctx<'_, '_>, maps: &[Mapping<'_>], allows_mixed: bool) {
-    let mut by_id: HashMap<u16, &Mapping<'_>> = HashMap::new();
-    let mut by_uri: HashMap<(&str, bool), &Mapping<'_>> = HashMap::new();
+    // The first mapping of each id and of each (URI, encrypted); a section has a handful, so
+    // scans beat hashing.
+    let mut by_id: Vec<&Mapping<'_>> = Vec::with_capacity(maps.len());
+    let mut by_uri: Vec<&Mapping<'_>> = Vec::with_capacity(maps.len());
     for map in maps {
         let id = map.extmap.id;
-        let at = id_loc(map);
+        // Computed only for a report.
+        let at = || id_loc(map);
         // RFC 8285 §5: each id is used once per media section (or once at session level).
-        match by_id.entry(id) {
-            Entry::Occupied(first) => {
-                let first = first.get();
+        match by_id.iter().find(|m| m.extmap.id == id) {
+            Some(first) => {
                 let also = if first.extmap.uri == map.extmap.uri {
                     String::new()
                 } else {
@@ -158,7 +160,7 @@ fn check_scope(ctx: &mut Ctx<'_, '_>, maps: &[Mapping<'_>], allows_mixed: bool) 
                 };
                 ctx.report_help(
                     &DUPLICATE_EXTMAP_ID,
-                    at,
+                    at(),
                     format!(
                         "extension id {id} is already mapped on line {}{also}",
                         first.loc.line
@@ -166,16 +168,14 @@ fn check_scope(ctx: &mut Ctx<'_, '_>, maps: &[Mapping<'_>], allows_mixed: bool) 
                     "give each extension its own id",
                 );
             }
-            Entry::Vacant(slot) => {
-                slot.insert(map);
-            }
+            None => by_id.push(map),
         }
         // RFC 8285 §4.2, §4.3: ids are 1-14 (one-byte form) or 1-255 (two-byte form);
         // RFC 8285 §7: an offer may use 4096-4351 for the answerer to renumber.
         if id == 0 || (256..4096).contains(&id) || id > 4351 {
             ctx.report(
                 &EXTMAP_ID_OUT_OF_RANGE,
-                at,
+                at(),
                 format!("extension id {id} is outside 1-255"),
             );
         } else if (15..=255).contains(&id) && !allows_mixed {
@@ -183,15 +183,18 @@ fn check_scope(ctx: &mut Ctx<'_, '_>, maps: &[Mapping<'_>], allows_mixed: bool) 
             // §6: `extmap-allow-mixed` says both forms may be used.
             ctx.report_help(
                 &EXTMAP_TWO_BYTE_ID,
-                at,
+                at(),
                 format!("extension id {id} needs the two-byte header form"),
                 "use an id from 1 to 14, or add `a=extmap-allow-mixed`",
             );
         }
         // RFC 8285 §5: one id per extension is all a section needs.
-        match by_uri.entry((map.extmap.uri, map.extmap.encrypted)) {
-            Entry::Occupied(first) => {
-                let first = first.get();
+        let key = (map.extmap.uri, map.extmap.encrypted);
+        match by_uri
+            .iter()
+            .find(|m| (m.extmap.uri, m.extmap.encrypted) == key)
+        {
+            Some(first) => {
                 // Different directions or extension attributes make different mappings
                 // (RFC 8285 §5 shows one URI mapped twice with different attributes).
                 let distinct = matches!(
@@ -201,7 +204,7 @@ fn check_scope(ctx: &mut Ctx<'_, '_>, maps: &[Mapping<'_>], allows_mixed: bool) 
                 if first.extmap.id != id && !distinct {
                     ctx.report(
                         &DUPLICATE_EXTMAP_URI,
-                        at,
+                        at(),
                         format!(
                             "`{}` is already mapped to id {} on line {}",
                             map.extmap.uri, first.extmap.id, first.loc.line
@@ -209,9 +212,7 @@ fn check_scope(ctx: &mut Ctx<'_, '_>, maps: &[Mapping<'_>], allows_mixed: bool) 
                     );
                 }
             }
-            Entry::Vacant(slot) => {
-                slot.insert(map);
-            }
+            None => by_uri.push(map),
         }
     }
 }

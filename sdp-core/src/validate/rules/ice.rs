@@ -3,10 +3,10 @@
 use crate::attr::ice::{
     Candidate, CandidateTransport, CandidateType, IceOptions, IcePwd, IceUfrag,
 };
-use crate::attr::TypedAttribute;
+use crate::attr::{Attribute, TypedAttribute};
 use crate::line::Line;
-use crate::validate::rules::webrtc::{attr_lines, describe, BundleGroups};
-use crate::validate::{is_rejected, lints, Ctx, Loc};
+use crate::validate::rules::webrtc::{describe, BundleGroups};
+use crate::validate::{lints, Ctx, Loc};
 
 lints! {
     ICE_UFRAG_LENGTH = "SDP0301" "ice-ufrag-length" Error [all] "RFC 8839 §5.4",
@@ -62,26 +62,33 @@ const KNOWN_ICE_OPTIONS: [&str; 5] = ["trickle", "ice2", "rtp+ecn", "renominatio
 /// Runs the rules of this family.
 pub(crate) fn check(ctx: &mut Ctx<'_, '_>) {
     let session = ctx.session();
-    for (i, line) in session.lines().iter().enumerate() {
+    let attrs = ctx.attrs();
+    for (i, attr) in attrs.all(None) {
+        let Some(line) = session.lines().get(i) else {
+            continue;
+        };
         let loc = ctx.session_loc(i);
-        check_attribute_line(ctx, loc, line, None);
+        check_attribute_line(ctx, loc, line, attr, None);
     }
     let groups = BundleGroups::of(session);
     let session_ufrag = session.has_attribute("ice-ufrag");
     let session_pwd = session.has_attribute("ice-pwd");
     for (m, media) in ctx.media() {
         let mux_only = media.has_attribute("rtcp-mux-only");
-        for (i, line) in attr_lines(media) {
+        for (i, attr) in attrs.all(Some(m)) {
+            let Some(line) = media.lines().get(i) else {
+                continue;
+            };
             let loc = ctx.media_loc(m, i);
-            check_attribute_line(ctx, loc, line, Some(mux_only));
+            check_attribute_line(ctx, loc, line, attr, Some(mux_only));
         }
-        if is_rejected(media) {
+        if ctx.is_rejected_media(media) {
             continue;
         }
         // RFC 8839 §5.4: ufrag and pwd are mandatory; JSEP (RFC 9429 §5.2.1) puts them in each
         // section, RFC 8843 §7 lets bundled sections rely on the tagged one
-        let ufrag = session_ufrag || groups.covered(session, m, |s| s.has_attribute("ice-ufrag"));
-        let pwd = session_pwd || groups.covered(session, m, |s| s.has_attribute("ice-pwd"));
+        let ufrag = session_ufrag || groups.covered(ctx, m, |s| s.has_attribute("ice-ufrag"));
+        let pwd = session_pwd || groups.covered(ctx, m, |s| s.has_attribute("ice-pwd"));
         let missing = match (ufrag, pwd) {
             (true, true) => continue,
             (false, false) => "`a=ice-ufrag` and `a=ice-pwd`",
@@ -98,11 +105,14 @@ pub(crate) fn check(ctx: &mut Ctx<'_, '_>) {
 }
 
 /// The checks on one attribute line; `mux_only` is `Some` in a media section, telling whether
-/// it has `a=rtcp-mux-only`.
-fn check_attribute_line(ctx: &mut Ctx<'_, '_>, loc: Loc, line: &Line<'_>, mux_only: Option<bool>) {
-    let Some(attr) = line.as_attribute() else {
-        return;
-    };
+/// it has `a=rtcp-mux-only`. `attr` is `line` as an attribute.
+fn check_attribute_line(
+    ctx: &mut Ctx<'_, '_>,
+    loc: Loc,
+    line: &Line<'_>,
+    attr: Attribute<'_>,
+    mux_only: Option<bool>,
+) {
     let value = attr.value();
     match attr.name() {
         IceUfrag::NAME => {

@@ -5,7 +5,7 @@ use crate::attr::sctp::{MaxMessageSize, SctpPort};
 use crate::attr::TypedAttribute;
 use crate::media::Media;
 use crate::validate::rules::webrtc::{attr_lines, describe, mline_part};
-use crate::validate::{is_rejected, lints, Ctx};
+use crate::validate::{lints, Ctx};
 
 lints! {
     SCTP_PORT_ZERO = "SDP0801" "sctp-port-zero" Error [all] "RFC 8841 §5.2",
@@ -44,7 +44,7 @@ lints! {
 pub(crate) fn check(ctx: &mut Ctx<'_, '_>) {
     for (m, media) in ctx.media() {
         check_values(ctx, m, media);
-        if is_rejected(media) {
+        if ctx.is_rejected_media(media) {
             continue;
         }
         check_form(ctx, m, media);
@@ -53,18 +53,22 @@ pub(crate) fn check(ctx: &mut Ctx<'_, '_>) {
 
 /// RFC 8841 §5.2 (port 0) and §6 (size 0 is unlimited).
 fn check_values(ctx: &mut Ctx<'_, '_>, m: usize, media: &Media<'_>) {
-    for (i, line) in attr_lines(media) {
-        let Some(attr) = line.as_attribute() else {
+    let attrs = ctx.attrs();
+    for (i, attr) in attrs.all(Some(m)) {
+        let Some(line) = media.lines().get(i) else {
             continue;
         };
-        let value_len = attr.value().map_or(0, str::len);
-        let loc = ctx.media_loc(m, i).in_value(line, 0, value_len);
+        // The value's location, computed only when a finding is reported.
+        let loc = |ctx: &Ctx<'_, '_>| {
+            let value_len = attr.value().map_or(0, str::len);
+            ctx.media_loc(m, i).in_value(line, 0, value_len)
+        };
         match attr.name() {
             SctpPort::NAME => {
                 if let Some(Ok(SctpPort(0))) = attr.parse_as::<SctpPort>() {
                     ctx.report_help(
                         &SCTP_PORT_ZERO,
-                        loc,
+                        loc(ctx),
                         format!("`a=sctp-port:0` in section {}", describe(media, m)),
                         "use `a=sctp-port:5000`",
                     );
@@ -78,7 +82,7 @@ fn check_values(ctx: &mut Ctx<'_, '_>, m: usize, media: &Media<'_>) {
             {
                 ctx.report(
                     &MAX_MESSAGE_SIZE_UNLIMITED,
-                    loc,
+                    loc(ctx),
                     format!(
                         "section {} accepts messages of any size",
                         describe(media, m)
@@ -92,7 +96,7 @@ fn check_values(ctx: &mut Ctx<'_, '_>, m: usize, media: &Media<'_>) {
 
 /// RFC 8841 §4 and §5.2: the form of the data channel section.
 fn check_form(ctx: &mut Ctx<'_, '_>, m: usize, media: &Media<'_>) {
-    let Some(ml) = media.media_line() else {
+    let Some(ml) = ctx.media_line(m) else {
         return;
     };
     let legacy_proto = ml.proto.eq_ignore_ascii_case("DTLS/SCTP");

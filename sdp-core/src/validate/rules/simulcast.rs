@@ -8,7 +8,7 @@ use crate::attr::rid::{Rid, RidDirection};
 use crate::attr::simulcast::{Simulcast, SimulcastList, SimulcastSyntax};
 use crate::line::Line;
 use crate::media::Media;
-use crate::validate::{is_rejected, lints, Ctx, Loc};
+use crate::validate::{lints, Ctx, Loc};
 
 lints! {
     SIMULCAST_UNKNOWN_RID = "SDP0701" "simulcast-unknown-rid" Error [all] "RFC 8853 §5.1",
@@ -73,7 +73,7 @@ const NUMERIC: [&str; 7] = [
 pub(crate) fn check(ctx: &mut Ctx<'_, '_>) {
     let session = ctx.session();
     for (m, media) in session.media().iter().enumerate() {
-        if is_rejected(media) {
+        if ctx.is_rejected_media(media) {
             continue;
         }
         let rids = check_rids(ctx, m, media);
@@ -85,10 +85,11 @@ pub(crate) fn check(ctx: &mut Ctx<'_, '_>) {
 type RidTable<'s> = HashMap<&'s str, Vec<RidDirection>>;
 
 /// `a=rid` lines: payload types, repeats, dependencies, restrictions, simulcast presence.
-fn check_rids<'s>(ctx: &mut Ctx<'_, '_>, m: usize, media: &'s Media<'_>) -> RidTable<'s> {
-    let rid_lines: Vec<(usize, &Line<'_>, Rid<'_>)> = typed_lines::<Rid>(media.lines()).collect();
-    let formats: HashSet<u8> = media
-        .media_line()
+fn check_rids<'s>(ctx: &mut Ctx<'s, '_>, m: usize, media: &'s Media<'_>) -> RidTable<'s> {
+    let rid_lines: Vec<(usize, &Line<'_>, Rid<'_>)> =
+        typed_lines::<Rid>(&ctx.attrs(), media.lines(), Some(m)).collect();
+    let formats: HashSet<u8> = ctx
+        .media_line(m)
         .map(|l| l.payload_types().collect())
         .unwrap_or_default();
     let mut table: RidTable<'s> = HashMap::new();
@@ -179,7 +180,7 @@ fn check_rids<'s>(ctx: &mut Ctx<'_, '_>, m: usize, media: &'s Media<'_>) -> RidT
 
 /// `a=simulcast`: its rids are defined, in the right direction, once; its syntax.
 fn check_simulcast(ctx: &mut Ctx<'_, '_>, m: usize, media: &Media<'_>, rids: &RidTable<'_>) {
-    for (i, line, simulcast) in typed_lines::<Simulcast>(media.lines()) {
+    for (i, line, simulcast) in typed_lines::<Simulcast>(&ctx.attrs(), media.lines(), Some(m)) {
         let loc = ctx.media_loc(m, i);
         // RFC 8853 §5.1 replaced the draft-03 form (`rid=` prefix, `paused=`).
         if simulcast.syntax() == SimulcastSyntax::Draft03 {

@@ -5,7 +5,7 @@ use crate::codec::Codec;
 use crate::field::Connection;
 use crate::line::{Line, LineKind};
 use crate::media::Media;
-use crate::validate::{is_rejected, lints, Ctx};
+use crate::validate::{lints, Ctx};
 
 use super::structure::{describe, in_line, level_loc};
 
@@ -47,7 +47,7 @@ pub(crate) fn check(ctx: &mut Ctx<'_, '_>) {
     check_hold(ctx);
     let session = ctx.session();
     for (i, m) in session.media().iter().enumerate() {
-        if is_rejected(m) || m.kind() != "audio" {
+        if ctx.is_rejected_media(m) || m.kind() != "audio" {
             continue;
         }
         let codecs = m.codecs();
@@ -117,7 +117,7 @@ fn check_hold(ctx: &mut Ctx<'_, '_>) {
     };
     let mut session_reported = false;
     for (mi, m) in session.media().iter().enumerate() {
-        if is_rejected(m) || ice(m.lines()) {
+        if ctx.is_rejected_media(m) || ice(m.lines()) {
             continue;
         }
         let own: Vec<usize> = m

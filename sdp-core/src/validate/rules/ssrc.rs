@@ -8,7 +8,7 @@ use crate::attr::msid::Msid;
 use crate::attr::ssrc::{Ssrc, SsrcGroup, SsrcSemantics};
 use crate::line::Line;
 use crate::media::Media;
-use crate::validate::{is_rejected, lints, Ctx};
+use crate::validate::{lints, Ctx};
 
 lints! {
     SSRC_GROUP_UNKNOWN_SSRC = "SDP0601" "ssrc-group-unknown-ssrc" Warning [all] "RFC 5576 §4.2",
@@ -67,7 +67,7 @@ lints! {
 pub(crate) fn check(ctx: &mut Ctx<'_, '_>) {
     let session = ctx.session();
     for (m, media) in session.media().iter().enumerate() {
-        if is_rejected(media) {
+        if ctx.is_rejected_media(media) {
             continue;
         }
         check_sources(ctx, m, media);
@@ -91,7 +91,7 @@ fn check_sources(ctx: &mut Ctx<'_, '_>, m: usize, media: &Media<'_>) {
     // SSRC -> (index of its first line, whether it has a cname), in order of appearance.
     let mut sources: Vec<(u32, usize, bool)> = Vec::new();
     let mut index: HashMap<u32, usize> = HashMap::new();
-    for (i, line, ssrc) in typed_lines::<Ssrc>(media.lines()) {
+    for (i, line, ssrc) in typed_lines::<Ssrc>(&ctx.attrs(), media.lines(), Some(m)) {
         // RFC 5576 §4.1: ssrc-attr = "ssrc:" ssrc-id SP attribute.
         if ssrc.attribute.is_empty() {
             ctx.report_help(
@@ -136,7 +136,7 @@ fn check_sources(ctx: &mut Ctx<'_, '_>, m: usize, media: &Media<'_>) {
 /// `a=ssrc-group` lines: members declared, no repeats, the size of FID and FEC-FR groups.
 fn check_groups(ctx: &mut Ctx<'_, '_>, m: usize, media: &Media<'_>) {
     let declared: HashSet<u32> = media.typed::<Ssrc>().map(|s| s.ssrc).collect();
-    for (i, line, group) in typed_lines::<SsrcGroup>(media.lines()) {
+    for (i, line, group) in typed_lines::<SsrcGroup>(&ctx.attrs(), media.lines(), Some(m)) {
         let value = value_of(line);
         let loc = ctx.media_loc(m, i);
         let semantics = group.semantics_str();
@@ -189,7 +189,8 @@ fn check_groups(ctx: &mut Ctx<'_, '_>, m: usize, media: &Media<'_>) {
 
 /// `a=msid` lines and the `msid` source attribute.
 fn check_msid(ctx: &mut Ctx<'_, '_>, m: usize, media: &Media<'_>) {
-    let msids: Vec<(usize, &Line<'_>, Msid<'_>)> = typed_lines::<Msid>(media.lines()).collect();
+    let msids: Vec<(usize, &Line<'_>, Msid<'_>)> =
+        typed_lines::<Msid>(&ctx.attrs(), media.lines(), Some(m)).collect();
     let mut track: Option<(&str, usize)> = None;
     for &(i, line, msid) in &msids {
         let loc = ctx.media_loc(m, i);
@@ -238,7 +239,7 @@ fn check_msid(ctx: &mut Ctx<'_, '_>, m: usize, media: &Media<'_>) {
             None => entry.0 = true,
         }
     }
-    for (i, line, ssrc) in typed_lines::<Ssrc>(media.lines()) {
+    for (i, line, ssrc) in typed_lines::<Ssrc>(&ctx.attrs(), media.lines(), Some(m)) {
         let Some(parsed) = ssrc.msid() else {
             continue;
         };
@@ -289,15 +290,19 @@ fn check_msid(ctx: &mut Ctx<'_, '_>, m: usize, media: &Media<'_>) {
 /// The same SSRC in two sections of one BUNDLE group.
 fn check_bundled_ssrcs(ctx: &mut Ctx<'_, '_>) {
     let session = ctx.session();
-    for group in bundle_groups(session) {
+    for group in bundle_groups(ctx) {
         // SSRC -> (section, 1-based line) where it was first declared.
         let mut owner: HashMap<u32, (usize, usize)> = HashMap::new();
         for &m in &group {
-            let Some(media) = session.media().get(m).filter(|media| !is_rejected(media)) else {
+            let Some(media) = session
+                .media()
+                .get(m)
+                .filter(|media| !ctx.is_rejected_media(media))
+            else {
                 continue;
             };
             let mut reported: HashSet<u32> = HashSet::new();
-            for (i, line, ssrc) in typed_lines::<Ssrc>(media.lines()) {
+            for (i, line, ssrc) in typed_lines::<Ssrc>(&ctx.attrs(), media.lines(), Some(m)) {
                 let loc = ssrc_loc(ctx, m, i, line);
                 match owner.entry(ssrc.ssrc) {
                     Entry::Vacant(slot) => {

@@ -12,7 +12,7 @@ use crate::attr::TypedAttribute;
 use crate::codec::Codec;
 use crate::line::Line;
 use crate::media::Media;
-use crate::validate::{is_rejected, lints, Ctx, Loc};
+use crate::validate::{lints, Ctx, Loc};
 
 use super::structure::{describe, level_loc};
 
@@ -118,7 +118,7 @@ fn effective<'s, T: TypedAttribute<'s> + 's>(
 pub(crate) fn check(ctx: &mut Ctx<'_, '_>) {
     let session = ctx.session();
     for (mi, m) in session.media().iter().enumerate() {
-        if is_rejected(m) {
+        if ctx.is_rejected_media(m) {
             continue;
         }
         let codecs = m.codecs();

@@ -8,7 +8,7 @@ use crate::attr::direction::Direction;
 use crate::field::{AddrType, Bandwidth, Connection, MediaLine};
 use crate::line::{Line, LineKind};
 use crate::media::Media;
-use crate::validate::{is_rejected, lints, Ctx, Loc};
+use crate::validate::{lints, Ctx, Loc};
 
 lints! {
     MISSING_CONNECTION = "SDP0101" "missing-connection" Error [all] "RFC 8866 §5.7",
@@ -161,7 +161,7 @@ fn check_missing_connection(ctx: &mut Ctx<'_, '_>) {
         return;
     }
     for (i, m) in session.media().iter().enumerate() {
-        if is_rejected(m) || has_c(m.lines()) {
+        if ctx.is_rejected_media(m) || has_c(m.lines()) {
             continue;
         }
         ctx.report_help(
@@ -323,7 +323,7 @@ fn check_media_lines(ctx: &mut Ctx<'_, '_>) {
             let webrtc_ok = WEBRTC_MEDIA.contains(&kind);
             if ctx.enabled(&WEBRTC_MEDIA_TYPE) && !webrtc_ok {
                 // RFC 9429 §5.8: JSEP handles audio, video and application sections only.
-                if !is_rejected(m) {
+                if !ctx.is_rejected_media(m) {
                     ctx.report_help(
                         &WEBRTC_MEDIA_TYPE,
                         in_line(loc, line, line.value_offset(), kind.len()),
@@ -341,7 +341,7 @@ fn check_media_lines(ctx: &mut Ctx<'_, '_>) {
                 );
             }
         }
-        let Some(ml) = m.media_line() else {
+        let Some(ml) = ctx.media_line(i) else {
             continue;
         };
         check_port_count(ctx, i, &ml, line);

@@ -4,13 +4,11 @@
 //! Also the helpers the transport families (ICE, DTLS, SCTP) share: BUNDLE groups and the
 //! protocol classification.
 
-use std::collections::HashMap;
-
 use crate::line::{Line, LineKind};
 use crate::media::Media;
 use crate::session::Session;
 use crate::span::Span;
-use crate::validate::{is_rejected, lints, Ctx, Loc};
+use crate::validate::{lints, Ctx, Loc};
 
 lints! {
     SDES_CRYPTO = "SDP0901" "sdes-crypto" Warning [Webrtc] "RFC 8827 §6.5",
@@ -63,13 +61,13 @@ pub(crate) fn check(ctx: &mut Ctx<'_, '_>) {
                 );
             }
         }
-        if is_rejected(media) {
+        if ctx.is_rejected_media(media) {
             continue;
         }
         check_protocol(ctx, m, media);
         // RFC 8834 §4.5, RFC 9429 §5.2.1: every RTP section offers rtcp-mux
-        if proto_class(media) == Proto::Rtp
-            && !groups.covered(session, m, |s| s.has_attribute("rtcp-mux"))
+        if proto_class(ctx, m) == Proto::Rtp
+            && !groups.covered(ctx, m, |s| s.has_attribute("rtcp-mux"))
         {
             ctx.report_help(
                 &MISSING_RTCP_MUX,
@@ -124,7 +122,7 @@ fn check_rtcp_mux_only(ctx: &mut Ctx<'_, '_>, m: usize, media: &Media<'_>) {
 
 /// RFC 8827 §6.5 (SRTP only) and RFC 9429 §5.1.2 (the protocols JSEP knows per media type).
 fn check_protocol(ctx: &mut Ctx<'_, '_>, m: usize, media: &Media<'_>) {
-    let Some(ml) = media.media_line() else {
+    let Some(ml) = ctx.media_line(m) else {
         return;
     };
     let class = classify(ml.proto);
@@ -197,9 +195,8 @@ pub(crate) fn classify(proto: &str) -> Proto {
 }
 
 /// The protocol class of a section.
-pub(crate) fn proto_class(media: &Media<'_>) -> Proto {
-    media
-        .media_line()
+pub(crate) fn proto_class(ctx: &Ctx<'_, '_>, m: usize) -> Proto {
+    ctx.media_line(m)
         .map_or(Proto::Other, |ml| classify(ml.proto))
 }
 
@@ -258,28 +255,39 @@ fn offset_within(whole: &str, part: &str) -> Option<usize> {
 pub(crate) struct BundleGroups {
     groups: Vec<Vec<usize>>,
     /// Section index to group index.
-    member: HashMap<usize, usize>,
+    member: Vec<(usize, usize)>,
 }
 
 impl BundleGroups {
     /// Reads the `a=group:BUNDLE` lines of `session`.
     pub(crate) fn of(session: &Session<'_>) -> Self {
-        let by_mid: HashMap<&str, usize> = session
+        // mid -> section; the last section with a mid wins (as a map built in order keeps it).
+        let by_mid: Vec<(&str, usize)> = session
             .media()
             .iter()
             .enumerate()
             .filter_map(|(i, m)| Some((m.mid()?, i)))
             .collect();
+        let section_of = |mid: &str| {
+            by_mid
+                .iter()
+                .rev()
+                .find(|(k, _)| *k == mid)
+                .map(|(_, i)| *i)
+        };
         let mut out = BundleGroups::default();
         for attr in session.attributes().filter(|a| a.name() == "group") {
             let mut words = attr.value().unwrap_or_default().split_ascii_whitespace();
             if words.next() != Some("BUNDLE") {
                 continue;
             }
-            let members: Vec<usize> = words.filter_map(|mid| by_mid.get(mid).copied()).collect();
+            let members: Vec<usize> = words.filter_map(section_of).collect();
             let index = out.groups.len();
             for &m in &members {
-                out.member.entry(m).or_insert(index);
+                // The first group a section is in counts.
+                if !out.member.iter().any(|(s, _)| *s == m) {
+                    out.member.push((m, index));
+                }
             }
             out.groups.push(members);
         }
@@ -288,7 +296,7 @@ impl BundleGroups {
 
     /// The sections bundled with section `m` (itself included), if it is in a group.
     pub(crate) fn group_of(&self, m: usize) -> Option<&[usize]> {
-        let g = self.member.get(&m)?;
+        let (_, g) = self.member.iter().find(|(s, _)| *s == m)?;
         self.groups.get(*g).map(Vec::as_slice)
     }
 
@@ -301,17 +309,18 @@ impl BundleGroups {
     /// BUNDLE group (RFC 8843 §7: transport attributes may sit in the tagged section only).
     pub(crate) fn covered(
         &self,
-        session: &Session<'_>,
+        ctx: &Ctx<'_, '_>,
         m: usize,
         has: impl Fn(&Media<'_>) -> bool,
     ) -> bool {
+        let session = ctx.session();
         let own = session.media().get(m).is_some_and(&has);
         own || self.group_of(m).is_some_and(|g| {
             g.iter().any(|&o| {
                 session
                     .media()
                     .get(o)
-                    .is_some_and(|s| !is_rejected(s) && has(s))
+                    .is_some_and(|s| !ctx.is_rejected(o) && has(s))
             })
         })
     }

@@ -6,11 +6,9 @@
 //! Every rule here looks only at media sections whose protocol carries RTP
 //! ([`MediaLine::is_rtp`]): the formats of other protocols are not payload types.
 
-use std::collections::{HashMap, HashSet};
-
 use crate::attr::fmtp::H264Params;
 use crate::attr::rtp::{RtcpFbPt, Rtpmap};
-use crate::codec::{static_payload_type, Codec};
+use crate::codec::{self, static_payload_type, Codec};
 use crate::validate::{lints, Ctx, Loc};
 
 mod section;
@@ -136,7 +134,7 @@ pub(crate) fn check(ctx: &mut Ctx<'_, '_>) {
     let rtsp = session.has_attribute("control")
         || session.media().iter().any(|m| m.has_attribute("control"));
     for (m, media) in session.media().iter().enumerate() {
-        let Some(media_line) = media.media_line() else {
+        let Some(media_line) = ctx.media_line(m) else {
             continue;
         };
         if !media_line.is_rtp() {
@@ -144,12 +142,18 @@ pub(crate) fn check(ctx: &mut Ctx<'_, '_>) {
         }
         let section = Section::read(ctx, m, media, &media_line);
         // RTSP descriptions use port 0 for "chosen at SETUP", not for a rejected stream.
-        let rejected = crate::validate::is_rejected(media) && !rtsp;
+        let rejected = ctx.is_rejected(m) && !rtsp;
         check_mline(ctx, &section, rejected);
         check_rtpmaps(ctx, &section, media_line.media);
         check_orphans(ctx, &section, rejected);
         check_fmtps(ctx, &section);
-        let codecs = media.codecs();
+        // The codecs `Media::codecs` gives, joined from the values the section already parsed.
+        let codecs = codec::join(
+            media_line.formats(),
+            &section.rtpmap_values,
+            &section.fmtp_values,
+            &section.feedback_values,
+        );
         check_repair(ctx, &section, &codecs);
         check_audio(ctx, &section, &codecs, media_line.media);
         check_h264(ctx, &section, &codecs);
@@ -198,12 +202,12 @@ fn check_mline(ctx: &mut Ctx<'_, '_>, s: &Section<'_, '_>, rejected: bool) {
 
 /// Checks on the rtpmap lines themselves.
 fn check_rtpmaps(ctx: &mut Ctx<'_, '_>, s: &Section<'_, '_>, kind: &str) {
-    let mut first: HashMap<u8, (usize, Rtpmap<'_>)> = HashMap::new();
+    let mut first: Vec<(usize, Rtpmap<'_>)> = Vec::with_capacity(s.rtpmaps.len());
     for &(i, map) in &s.rtpmaps {
         let pt = map.payload_type;
-        match first.get(&pt) {
+        match first.iter().find(|(_, m)| m.payload_type == pt) {
             None => {
-                first.insert(pt, (i, map));
+                first.push((i, map));
             }
             Some(&(j, earlier)) => {
                 let line = ctx.media_loc(s.index, j).line;
@@ -336,11 +340,12 @@ fn check_orphans(ctx: &mut Ctx<'_, '_>, s: &Section<'_, '_>, rejected: bool) {
 
 /// Repeated fmtp lines and repeated parameters within one fmtp.
 fn check_fmtps(ctx: &mut Ctx<'_, '_>, s: &Section<'_, '_>) {
-    let mut first: HashMap<&str, usize> = HashMap::new();
+    let mut first: Vec<(&str, usize)> = Vec::with_capacity(s.fmtps.len());
+    let mut keys: Vec<&str> = Vec::new();
     for &(i, fmtp) in &s.fmtps {
         // RFC 8866 §6.15: the parameters of a format are given on one fmtp line.
-        match first.get(fmtp.format()) {
-            Some(&j) => {
+        match first.iter().find(|(f, _)| *f == fmtp.format()) {
+            Some(&(_, j)) => {
                 let line = ctx.media_loc(s.index, j).line;
                 ctx.report_help(
                     &DUPLICATE_FMTP,
@@ -353,16 +358,21 @@ fn check_fmtps(ctx: &mut Ctx<'_, '_>, s: &Section<'_, '_>) {
                 );
             }
             None => {
-                first.insert(fmtp.format(), i);
+                first.push((fmtp.format(), i));
             }
         }
         // RFC 8866 §6.15: each parameter has one value.
-        let mut keys = HashSet::new();
+        keys.clear();
         for param in fmtp.params() {
             let Some(key) = param.key else {
                 continue;
             };
-            if !keys.insert(key.to_ascii_lowercase()) {
+            // Keys compare ignoring ASCII case.
+            let repeated = keys.iter().any(|k| k.eq_ignore_ascii_case(key));
+            if !repeated {
+                keys.push(key);
+            }
+            if repeated {
                 let len = key.len() + 1 + param.value.len();
                 ctx.report_help(
                     &DUPLICATE_FMTP_PARAMETER,
@@ -380,11 +390,10 @@ fn check_fmtps(ctx: &mut Ctx<'_, '_>, s: &Section<'_, '_>) {
 
 /// RTX, RED and FEC.
 fn check_repair(ctx: &mut Ctx<'_, '_>, s: &Section<'_, '_>, codecs: &[Codec<'_>]) {
-    let by_pt: HashMap<u8, &Codec<'_>> = codecs.iter().map(|c| (c.payload_type, c)).collect();
     for codec in codecs {
         let pt = codec.payload_type;
         if codec.is("rtx") {
-            check_rtx(ctx, s, codec, &by_pt);
+            check_rtx(ctx, s, codec, codecs);
         }
         // RFC 2198 §5: the blocks of a RED payload are formats of the same section.
         if let Some(Ok(red)) = codec.red() {
@@ -462,12 +471,7 @@ fn read_apt<'s>(ctx: &Ctx<'_, '_>, s: &Section<'s, '_>, pt: u8) -> Apt<'s> {
 }
 
 /// RTX: `apt` present, pointing at a non-rtx format of the section with the same clock rate.
-fn check_rtx(
-    ctx: &mut Ctx<'_, '_>,
-    s: &Section<'_, '_>,
-    codec: &Codec<'_>,
-    by_pt: &HashMap<u8, &Codec<'_>>,
-) {
+fn check_rtx(ctx: &mut Ctx<'_, '_>, s: &Section<'_, '_>, codec: &Codec<'_>, codecs: &[Codec<'_>]) {
     let pt = codec.payload_type;
     // RFC 4588 §8.1: `apt` is a required parameter of rtx and names a payload type.
     let (apt, apt_loc) = match read_apt(ctx, s, pt) {
@@ -499,7 +503,8 @@ fn check_rtx(
         }
         Apt::Pt(apt, loc) => (apt, loc),
     };
-    match by_pt.get(&apt) {
+    // `codec::join` gives each payload type once.
+    match codecs.iter().find(|c| c.payload_type == apt) {
         // RFC 4588 §8.1: `apt` names the original payload type, a format of the section.
         None => ctx.report_help(
             &RTX_APT_NOT_IN_SECTION,
@@ -545,11 +550,13 @@ fn check_audio(ctx: &mut Ctx<'_, '_>, s: &Section<'_, '_>, codecs: &[Codec<'_>],
                 .iter()
                 .any(|n| c.is(n))
     };
-    let rates: HashSet<u32> = codecs
+    let mut rates: Vec<u32> = codecs
         .iter()
         .filter(|c| is_audio_codec(c))
         .filter_map(|c| c.clock_rate)
         .collect();
+    rates.sort_unstable();
+    rates.dedup();
     if rates.is_empty() {
         return;
     }
@@ -560,9 +567,7 @@ fn check_audio(ctx: &mut Ctx<'_, '_>, s: &Section<'_, '_>, codecs: &[Codec<'_>],
         // RFC 4733 §2.1: events use the timestamp clock of the audio they go with.
         if !rates.contains(&rate) {
             let loc = rtpmap_loc(ctx, s, codec.payload_type);
-            let mut list: Vec<u32> = rates.iter().copied().collect();
-            list.sort_unstable();
-            let list: Vec<String> = list.iter().map(u32::to_string).collect();
+            let list: Vec<String> = rates.iter().map(u32::to_string).collect();
             ctx.report(
                 &TELEPHONE_EVENT_RATE_MISMATCH,
                 loc,

@@ -1,8 +1,6 @@
 //! One RTP media section as the rules see it: the `m=` payload types with their place, and the
 //! rtpmap, fmtp and rtcp-fb lines with their line index.
 
-use std::collections::HashSet;
-
 use crate::attr::rtp::{Fmtp, RtcpFb, Rtpmap};
 use crate::field::MediaLine;
 use crate::line::Line;
@@ -18,13 +16,21 @@ pub(super) struct Section<'s, 'a> {
     pub(super) formats: Vec<(u8, Loc)>,
     /// Payload types listed a second time on the `m=` line.
     pub(super) repeated: Vec<(u8, Loc)>,
-    pub(super) listed: HashSet<u8>,
+    pub(super) listed: PtSet,
     /// Well-formed rtpmaps with their line index.
     pub(super) rtpmaps: Vec<(usize, Rtpmap<'s>)>,
+    /// The rtpmap values alone, in line order (for joining codecs).
+    pub(super) rtpmap_values: Vec<Rtpmap<'s>>,
     /// Payload types that have an rtpmap line, well-formed or not.
-    pub(super) mapped: HashSet<u8>,
+    pub(super) mapped: PtSet,
     pub(super) fmtps: Vec<(usize, Fmtp<'s>)>,
+    /// The fmtp values alone, in line order.
+    pub(super) fmtp_values: Vec<Fmtp<'s>>,
+    /// The payload type of each fmtp (`Fmtp::payload_type`), in line order.
+    fmtp_pts: Vec<Option<u8>>,
     pub(super) feedback: Vec<(usize, RtcpFb<'s>)>,
+    /// The rtcp-fb values alone, in line order.
+    pub(super) feedback_values: Vec<RtcpFb<'s>>,
     pub(super) rtcp_mux: bool,
     /// Whether the section is in an `a=group:FEC` / `FEC-FR` group (RFC 5956): its FEC then
     /// protects another section.
@@ -33,32 +39,38 @@ pub(super) struct Section<'s, 'a> {
 
 impl<'s, 'a> Section<'s, 'a> {
     pub(super) fn read(
-        ctx: &Ctx<'_, '_>,
+        ctx: &Ctx<'s, '_>,
         index: usize,
         media: &'s Media<'a>,
         ml: &MediaLine<'_>,
     ) -> Self {
         let (formats, repeated) = mline_formats(ctx, index, media.line(), ml);
-        let listed = formats.iter().map(|(pt, _)| *pt).collect();
+        let mut listed = PtSet::default();
+        for (pt, _) in &formats {
+            listed.insert(*pt);
+        }
+        // Room for every line up front: growing seven vectors a push at a time costs more.
+        let n = media.lines().len();
         let mut section = Section {
             index,
             lines: media.lines(),
             formats,
             repeated,
             listed,
-            rtpmaps: Vec::new(),
-            mapped: HashSet::new(),
-            fmtps: Vec::new(),
-            feedback: Vec::new(),
+            rtpmaps: Vec::with_capacity(n),
+            rtpmap_values: Vec::with_capacity(n),
+            mapped: PtSet::default(),
+            fmtps: Vec::with_capacity(n),
+            fmtp_values: Vec::with_capacity(n),
+            fmtp_pts: Vec::with_capacity(n),
+            feedback: Vec::with_capacity(n),
+            feedback_values: Vec::with_capacity(n),
             rtcp_mux: false,
             in_fec_group: media
                 .mid()
                 .is_some_and(|mid| fec_grouped(ctx.session(), mid)),
         };
-        for (i, line) in media.lines().iter().enumerate() {
-            let Some(attr) = line.as_attribute() else {
-                continue;
-            };
+        for (i, attr) in ctx.attrs().all(Some(index)) {
             match attr.name() {
                 "rtpmap" => {
                     if let Some(pt) = attr.value().and_then(leading_pt) {
@@ -66,16 +78,20 @@ impl<'s, 'a> Section<'s, 'a> {
                     }
                     if let Some(Ok(map)) = attr.parse_as::<Rtpmap>() {
                         section.rtpmaps.push((i, map));
+                        section.rtpmap_values.push(map);
                     }
                 }
                 "fmtp" => {
                     if let Some(Ok(fmtp)) = attr.parse_as::<Fmtp>() {
                         section.fmtps.push((i, fmtp));
+                        section.fmtp_values.push(fmtp);
+                        section.fmtp_pts.push(fmtp.payload_type());
                     }
                 }
                 "rtcp-fb" => {
                     if let Some(Ok(fb)) = attr.parse_as::<RtcpFb>() {
                         section.feedback.push((i, fb));
+                        section.feedback_values.push(fb);
                     }
                 }
                 "rtcp-mux" => section.rtcp_mux = true,
@@ -124,12 +140,36 @@ impl<'s, 'a> Section<'s, 'a> {
     pub(super) fn fmtp(&self, pt: u8) -> Option<(usize, Fmtp<'s>)> {
         self.fmtps
             .iter()
-            .find(|(_, f)| f.payload_type() == Some(pt))
-            .copied()
+            .zip(&self.fmtp_pts)
+            .find(|(_, at)| **at == Some(pt))
+            .map(|(f, _)| *f)
     }
 }
 
 /// Whether `mid` is in an FEC group (`a=group:FEC ...`, `a=group:FEC-FR ...`, RFC 5956 §4).
+/// A set of payload types (any `u8`), as a bitmap: cheaper than hashing for 256 values.
+#[derive(Default)]
+pub(super) struct PtSet([u128; 2]);
+
+impl PtSet {
+    /// Adds `pt`; `false` when it was already there.
+    pub(super) fn insert(&mut self, pt: u8) -> bool {
+        let (word, bit) = (usize::from(pt >> 7), 1u128 << (pt & 127));
+        let Some(w) = self.0.get_mut(word) else {
+            return false;
+        };
+        let new = *w & bit == 0;
+        *w |= bit;
+        new
+    }
+
+    /// Whether `pt` is in the set.
+    pub(super) fn contains(&self, pt: &u8) -> bool {
+        let (word, bit) = (usize::from(pt >> 7), 1u128 << (pt & 127));
+        self.0.get(word).is_some_and(|w| w & bit != 0)
+    }
+}
+
 pub(super) fn fec_grouped(session: &crate::Session<'_>, mid: &str) -> bool {
     session
         .attributes()
@@ -181,7 +221,7 @@ pub(super) fn mline_formats(
     }
     let count = ml.formats().count();
     let skip = tokens.len().saturating_sub(count);
-    let mut seen = HashSet::new();
+    let mut seen = PtSet::default();
     let (mut first, mut repeated) = (Vec::new(), Vec::new());
     for (s, e) in tokens.into_iter().skip(skip) {
         let Some(pt) = value.get(s..e).and_then(|t| t.parse::<u8>().ok()) else {
