@@ -258,7 +258,8 @@ pub fn codecs<'s>(
         if let Some(Ok(map)) = attr.parse_as::<Rtpmap>() {
             rtpmaps.push(map);
         } else if let Some(Ok(fmtp)) = attr.parse_as::<Fmtp>() {
-            fmtps.push(fmtp);
+            // Read each fmtp's payload type once, not once per format looked up.
+            fmtps.push((fmtp.payload_type(), fmtp));
         } else if let Some(Ok(fb)) = attr.parse_as::<RtcpFb>() {
             feedback.push(fb);
         }
@@ -272,7 +273,10 @@ pub fn codecs<'s>(
         if out.iter().any(|c| c.payload_type == pt) {
             continue;
         }
-        let fmtp = fmtps.iter().find(|f| f.payload_type() == Some(pt)).copied();
+        let fmtp = fmtps
+            .iter()
+            .find(|(own, _)| *own == Some(pt))
+            .map(|&(_, fmtp)| fmtp);
         let rtcp_fb = feedback
             .iter()
             .filter(|fb| fb.pt().matches(pt))
