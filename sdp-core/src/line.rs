@@ -306,11 +306,15 @@ impl<'a> Line<'a> {
 
     /// Whether this is an `a=` line with this exact name.
     pub fn is_attribute(&self, name: &str) -> bool {
+        // Bytes, not `str::get`: the name ends at an ASCII byte, and equal bytes of a `&str`
+        // are whole characters, so this answers as the `str` comparison would, minus the
+        // character-boundary checks.
         self.kind == LineKind::Attribute
             && self
                 .text
+                .as_bytes()
                 .get(self.value_start as usize..self.name_end as usize)
-                == Some(name)
+                == Some(name.as_bytes())
     }
 
     /// The same line owning its text, free of the input's lifetime.

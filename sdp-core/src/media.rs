@@ -97,12 +97,18 @@ impl<'a> Media<'a> {
         &'s self,
         name: &'s str,
     ) -> impl Iterator<Item = Attribute<'s>> + 's {
-        self.attributes().filter(move |a| a.name() == name)
+        self.lines
+            .iter()
+            .filter(move |l| l.is_attribute(name))
+            .filter_map(Line::as_attribute)
     }
 
     /// The first attribute named `name`.
     pub fn attribute(&self, name: &str) -> Option<Attribute<'_>> {
-        self.attributes().find(|a| a.name() == name)
+        self.lines
+            .iter()
+            .find(|l| l.is_attribute(name))
+            .and_then(Line::as_attribute)
     }
 
     /// Whether an attribute named `name` is present.
@@ -120,7 +126,13 @@ impl<'a> Media<'a> {
     /// assert_eq!(mids, ["a"]);
     /// ```
     pub fn typed<'s, T: TypedAttribute<'s> + 's>(&'s self) -> impl Iterator<Item = T> + 's {
-        self.attributes().filter_map(|a| a.parse_as::<T>()?.ok())
+        // `parse_as` keeps only attributes named `T::NAME`: skip the other lines before
+        // building their attribute view.
+        self.lines
+            .iter()
+            .filter(|l| l.is_attribute(T::NAME))
+            .filter_map(Line::as_attribute)
+            .filter_map(|a| a.parse_as::<T>()?.ok())
     }
 
     /// The first well-formed attribute of type `T`.

@@ -225,7 +225,10 @@ impl<'a> Session<'a> {
 
     /// The first session-level attribute named `name`.
     pub fn attribute(&self, name: &str) -> Option<Attribute<'_>> {
-        self.attributes().find(|a| a.name() == name)
+        self.lines
+            .iter()
+            .find(|l| l.is_attribute(name))
+            .and_then(Line::as_attribute)
     }
 
     /// Whether a session-level attribute named `name` is present.
@@ -235,7 +238,13 @@ impl<'a> Session<'a> {
 
     /// Every well-formed session-level attribute of type `T`, in order.
     pub fn typed<'s, T: TypedAttribute<'s> + 's>(&'s self) -> impl Iterator<Item = T> + 's {
-        self.attributes().filter_map(|a| a.parse_as::<T>()?.ok())
+        // `parse_as` keeps only attributes named `T::NAME`: skip the other lines before
+        // building their attribute view.
+        self.lines
+            .iter()
+            .filter(|l| l.is_attribute(T::NAME))
+            .filter_map(Line::as_attribute)
+            .filter_map(|a| a.parse_as::<T>()?.ok())
     }
 
     /// The first well-formed session-level attribute of type `T`.

@@ -100,7 +100,7 @@ pub fn answer_with(
         options,
         previous.as_ref(),
     )?;
-    let negotiated = write::negotiated(&view, &plans, &groups, &transports, mode);
+    let negotiated = write::negotiated(&view, plans, &groups, &transports, mode);
     Ok(Answer {
         session,
         negotiated,

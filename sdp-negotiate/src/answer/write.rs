@@ -127,6 +127,17 @@ pub(crate) fn write_answer(
     Ok(parsed.session.into_owned())
 }
 
+/// Appends `n` in decimal (what `write!(out, "{n}")` writes).
+fn push_u8(out: &mut String, n: u8) {
+    if n >= 100 {
+        out.push(char::from(b'0' + n / 100));
+    }
+    if n >= 10 {
+        out.push(char::from(b'0' + n / 10 % 10));
+    }
+    out.push(char::from(b'0' + n % 10));
+}
+
 fn classic_port(options: &AnswerOptions<'_>, index: usize) -> u16 {
     let base = options.port_base.unwrap_or(49170);
     let step = u16::try_from(index).unwrap_or(u16::MAX).saturating_mul(2);
@@ -265,28 +276,31 @@ fn write_accepted(out: &mut String, c: &SectionCtx<'_, '_>) -> Result<(), Negoti
         if p.rtcp_rsize {
             line!(out, "a=rtcp-rsize");
         }
+        // The codec lines are most of an answer: push the text rather than go through `write!`
+        // for every line.
         for codec in &p.codecs.codecs {
-            match codec.channels {
-                Some(ch) => line!(
-                    out,
-                    "a=rtpmap:{} {}/{}/{ch}",
-                    codec.payload_type,
-                    codec.name,
-                    codec.clock_rate
-                ),
-                None => line!(
-                    out,
-                    "a=rtpmap:{} {}/{}",
-                    codec.payload_type,
-                    codec.name,
-                    codec.clock_rate
-                ),
+            out.push_str("a=rtpmap:");
+            push_u8(out, codec.payload_type);
+            out.push(' ');
+            out.push_str(&codec.name);
+            let _ = write!(out, "/{}", codec.clock_rate);
+            if let Some(ch) = codec.channels {
+                let _ = write!(out, "/{ch}");
             }
+            out.push_str("\r\n");
             for fb in &codec.rtcp_fb {
-                line!(out, "a=rtcp-fb:{} {fb}", codec.payload_type);
+                out.push_str("a=rtcp-fb:");
+                push_u8(out, codec.payload_type);
+                out.push(' ');
+                out.push_str(fb);
+                out.push_str("\r\n");
             }
             if let Some(fmtp) = &codec.answer_fmtp {
-                line!(out, "a=fmtp:{} {fmtp}", codec.payload_type);
+                out.push_str("a=fmtp:");
+                push_u8(out, codec.payload_type);
+                out.push(' ');
+                out.push_str(fmtp);
+                out.push_str("\r\n");
             }
         }
         write_simulcast(out, p);
@@ -436,10 +450,10 @@ fn write_rejected(
     }
 }
 
-/// The [`Negotiated`] view of the answer.
+/// The [`Negotiated`] view of the answer (the plans' codecs and extensions move into it).
 pub(crate) fn negotiated(
     view: &OfferView<'_>,
-    plans: &[Plan],
+    plans: Vec<Plan>,
     groups: &Groups,
     transports: &Transports,
     mode: Mode,
@@ -453,7 +467,7 @@ pub(crate) fn negotiated(
                 index: s.index,
                 mid: s.mid.map(str::to_owned),
                 media: s.media.kind().to_owned(),
-                reason: reason.clone(),
+                reason,
             }),
             Plan::Accepted(p) => {
                 let group = groups.membership.get(s.index).copied().flatten();
@@ -468,8 +482,8 @@ pub(crate) fn negotiated(
                     mid: s.mid.map(str::to_owned),
                     kind: p.kind,
                     direction: p.direction,
-                    codecs: p.codecs.codecs.clone(),
-                    extensions: p.extensions.clone(),
+                    codecs: p.codecs.codecs,
+                    extensions: p.extensions,
                     transport: Transport {
                         bundle_group: group,
                         owns_transport: group.is_none() || groups.is_tag(s.index),

@@ -23,21 +23,23 @@ pub(super) fn intersect_feedback(
         if fb.kind() == FeedbackType::TransportCc && !transport_cc {
             continue;
         }
-        let params: Vec<&str> = fb.params().collect();
+        let kind = fb.kind_text();
         let supported = local.iter().any(|ours| {
             let mut words = ours.split_whitespace();
             words
                 .next()
-                .is_some_and(|kind| kind.eq_ignore_ascii_case(fb.kind_text()))
-                && same_words(words, &params)
+                .is_some_and(|word| word.eq_ignore_ascii_case(kind))
+                && same_words(words, fb.params())
         });
         if !supported {
             continue;
         }
-        let line = std::iter::once(fb.kind_text())
-            .chain(params.iter().copied())
-            .collect::<Vec<_>>()
-            .join(" ");
+        // The type and its parameters joined with single spaces.
+        let mut line = String::from(kind);
+        for param in fb.params() {
+            line.push(' ');
+            line.push_str(param);
+        }
         // B14: a PT line and a `*` line may say the same thing: answer it once.
         if !out.iter().any(|seen| seen.eq_ignore_ascii_case(&line)) {
             out.push(line);
@@ -47,11 +49,15 @@ pub(super) fn intersect_feedback(
 }
 
 /// Whether `ours` and `theirs` are the same words, ignoring ASCII case.
-fn same_words<'a>(ours: impl Iterator<Item = &'a str>, theirs: &[&str]) -> bool {
-    let ours: Vec<&str> = ours.collect();
-    ours.len() == theirs.len()
-        && ours
-            .iter()
-            .zip(theirs)
-            .all(|(a, b)| a.eq_ignore_ascii_case(b))
+fn same_words<'a, 'b>(
+    mut ours: impl Iterator<Item = &'a str>,
+    mut theirs: impl Iterator<Item = &'b str>,
+) -> bool {
+    loop {
+        match (ours.next(), theirs.next()) {
+            (None, None) => return true,
+            (Some(a), Some(b)) if a.eq_ignore_ascii_case(b) => {}
+            _ => return false,
+        }
+    }
 }

@@ -150,7 +150,19 @@ impl From<Option<String>> for Edit {
 
 /// `local`'s parameters joined with `;`, with `edits` applied; `None` when nothing is left.
 pub(super) fn rewrite_params(local: Option<&Fmtp<'_>>, edits: &[(&str, Edit)]) -> Option<String> {
-    let mut items: Vec<String> = Vec::new();
+    // The items are written straight into one string; none is empty (a parameter is a non-empty
+    // item, an edit writes `key=`), so a `;` goes before every item but the first.
+    let mut out = String::new();
+    let mut push = |key: Option<&str>, value: &str| {
+        if !out.is_empty() {
+            out.push(';');
+        }
+        if let Some(key) = key {
+            out.push_str(key);
+            out.push('=');
+        }
+        out.push_str(value);
+    };
     let mut done = vec![false; edits.len()];
     for param in local.into_iter().flat_map(|f| f.params()) {
         let edit = param
@@ -160,22 +172,19 @@ pub(super) fn rewrite_params(local: Option<&Fmtp<'_>>, edits: &[(&str, Edit)]) -
             Some(i) => {
                 let first = done.get(i).is_some_and(|d| !d);
                 if let (true, Some((key, Edit::Set(value)))) = (first, edits.get(i)) {
-                    items.push(format!("{key}={value}"));
+                    push(Some(key), value);
                 }
                 if let Some(d) = done.get_mut(i) {
                     *d = true;
                 }
             }
-            None => items.push(match param.key {
-                Some(key) => format!("{key}={}", param.value),
-                None => param.value.to_string(),
-            }),
+            None => push(param.key, param.value),
         }
     }
     for ((key, edit), done) in edits.iter().zip(&done) {
         if let (false, Edit::Set(value)) = (*done, edit) {
-            items.push(format!("{key}={value}"));
+            push(Some(key), value);
         }
     }
-    (!items.is_empty()).then(|| items.join(";"))
+    (!out.is_empty()).then_some(out)
 }

@@ -12,7 +12,7 @@ use crate::attr::rtp::Fmtp;
 use crate::error::ValueError;
 use crate::lex::{self, PResult};
 
-use super::{flag, missing, opt_u32, value_of};
+use super::{flag, missing, opt_u32, value_of, Scan};
 
 /// Opus fmtp parameters (RFC 7587 §6.1), with the RFC's defaults for absent ones.
 ///
@@ -74,22 +74,38 @@ impl Default for OpusParams {
 impl OpusParams {
     /// Reads the Opus parameters of `fmtp`.
     pub fn from_fmtp(fmtp: &Fmtp<'_>) -> Result<Self, ValueError> {
+        let scan = Scan::new(
+            fmtp,
+            [
+                "maxplaybackrate",
+                "sprop-maxcapturerate",
+                "maxptime",
+                "ptime",
+                "minptime",
+                "maxaveragebitrate",
+                "stereo",
+                "sprop-stereo",
+                "cbr",
+                "useinbandfec",
+                "usedtx",
+            ],
+        );
         const BIT: &str = "0 or 1";
         let d = OpusParams::default();
         Ok(OpusParams {
-            maxplaybackrate: opt_u32(fmtp, "maxplaybackrate", "a sampling rate in Hz")?
+            maxplaybackrate: opt_u32(&scan, "maxplaybackrate", "a sampling rate in Hz")?
                 .unwrap_or(d.maxplaybackrate),
-            sprop_maxcapturerate: opt_u32(fmtp, "sprop-maxcapturerate", "a sampling rate in Hz")?
+            sprop_maxcapturerate: opt_u32(&scan, "sprop-maxcapturerate", "a sampling rate in Hz")?
                 .unwrap_or(d.sprop_maxcapturerate),
-            maxptime: opt_u32(fmtp, "maxptime", "a packet time in ms")?,
-            ptime: opt_u32(fmtp, "ptime", "a packet time in ms")?,
-            minptime: opt_u32(fmtp, "minptime", "a packet time in ms")?,
-            maxaveragebitrate: opt_u32(fmtp, "maxaveragebitrate", "a bit rate")?,
-            stereo: flag(fmtp, "stereo", BIT)?,
-            sprop_stereo: flag(fmtp, "sprop-stereo", BIT)?,
-            cbr: flag(fmtp, "cbr", BIT)?,
-            useinbandfec: flag(fmtp, "useinbandfec", BIT)?,
-            usedtx: flag(fmtp, "usedtx", BIT)?,
+            maxptime: opt_u32(&scan, "maxptime", "a packet time in ms")?,
+            ptime: opt_u32(&scan, "ptime", "a packet time in ms")?,
+            minptime: opt_u32(&scan, "minptime", "a packet time in ms")?,
+            maxaveragebitrate: opt_u32(&scan, "maxaveragebitrate", "a bit rate")?,
+            stereo: flag(&scan, "stereo", BIT)?,
+            sprop_stereo: flag(&scan, "sprop-stereo", BIT)?,
+            cbr: flag(&scan, "cbr", BIT)?,
+            useinbandfec: flag(&scan, "useinbandfec", BIT)?,
+            usedtx: flag(&scan, "usedtx", BIT)?,
         })
     }
 }

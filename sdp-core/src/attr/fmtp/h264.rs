@@ -2,11 +2,11 @@
 
 use std::fmt;
 
-use crate::attr::rtp::{Fmtp, FmtpParam};
+use crate::attr::rtp::Fmtp;
 use crate::error::ValueError;
 use crate::lex::{self, PResult};
 
-use super::{bounded_u8, flag, opt_param, opt_u32, Params};
+use super::{bounded_u8, flag, opt_param, opt_u32, Lookup, Scan};
 
 /// The H.264 profiles, as named by the `profile_idc` and constraint flags of a
 /// `profile-level-id` (ITU-T H.264 Annex A; the names WebRTC stacks use).
@@ -224,29 +224,41 @@ pub struct H264Params<'a> {
 impl<'a> H264Params<'a> {
     /// Reads the H.264 parameters of `fmtp`.
     pub fn from_fmtp(fmtp: &Fmtp<'a>) -> Result<Self, ValueError> {
-        // Ten lookups: walk the parameter text once.
-        let params: Vec<FmtpParam<'a>> = fmtp.params().collect();
-        let fmtp: &[FmtpParam<'a>] = &params;
-        let mode = opt_param(
+        let scan = Scan::new(
             fmtp,
+            [
+                "packetization-mode",
+                "profile-level-id",
+                "level-asymmetry-allowed",
+                "sprop-parameter-sets",
+                "max-mbps",
+                "max-smbps",
+                "max-fs",
+                "max-cpb",
+                "max-dpb",
+                "max-br",
+            ],
+        );
+        let mode = opt_param(
+            &scan,
             "packetization-mode",
             bounded_u8(2, "a packetization-mode (0, 1 or 2)"),
         )?;
         Ok(H264Params {
-            profile_level_id: opt_param(fmtp, "profile-level-id", parse_profile_level_id)?,
+            profile_level_id: opt_param(&scan, "profile-level-id", parse_profile_level_id)?,
             packetization_mode: match mode {
                 Some(1) => H264PacketizationMode::NonInterleaved,
                 Some(2) => H264PacketizationMode::Interleaved,
                 _ => H264PacketizationMode::SingleNal,
             },
-            level_asymmetry_allowed: flag(fmtp, "level-asymmetry-allowed", "0 or 1")?,
-            sprop_parameter_sets: fmtp.param("sprop-parameter-sets").map(|p| p.value),
-            max_mbps: opt_u32(fmtp, "max-mbps", "a macroblock rate")?,
-            max_smbps: opt_u32(fmtp, "max-smbps", "a macroblock rate")?,
-            max_fs: opt_u32(fmtp, "max-fs", "a frame size in macroblocks")?,
-            max_cpb: opt_u32(fmtp, "max-cpb", "a buffer size")?,
-            max_dpb: opt_u32(fmtp, "max-dpb", "a buffer size")?,
-            max_br: opt_u32(fmtp, "max-br", "a bit rate")?,
+            level_asymmetry_allowed: flag(&scan, "level-asymmetry-allowed", "0 or 1")?,
+            sprop_parameter_sets: scan.get("sprop-parameter-sets"),
+            max_mbps: opt_u32(&scan, "max-mbps", "a macroblock rate")?,
+            max_smbps: opt_u32(&scan, "max-smbps", "a macroblock rate")?,
+            max_fs: opt_u32(&scan, "max-fs", "a frame size in macroblocks")?,
+            max_cpb: opt_u32(&scan, "max-cpb", "a buffer size")?,
+            max_dpb: opt_u32(&scan, "max-dpb", "a buffer size")?,
+            max_br: opt_u32(&scan, "max-br", "a bit rate")?,
         })
     }
 

@@ -4,7 +4,7 @@ use crate::attr::rtp::Fmtp;
 use crate::error::ValueError;
 use crate::lex::{self, PResult};
 
-use super::{bounded_u8, opt_param};
+use super::{bounded_u8, opt_param, Lookup, Scan};
 
 /// The H.265 `tx-mode` (RFC 7798 §7.1): how the stream is spread over RTP sessions.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -98,27 +98,42 @@ impl Default for H265Params<'_> {
 impl<'a> H265Params<'a> {
     /// Reads the H.265 parameters of `fmtp`.
     pub fn from_fmtp(fmtp: &Fmtp<'a>) -> Result<Self, ValueError> {
+        let scan = Scan::new(
+            fmtp,
+            [
+                "tier-flag",
+                "profile-space",
+                "profile-id",
+                "level-id",
+                "interop-constraints",
+                "tx-mode",
+                "sprop-vps",
+                "sprop-sps",
+                "sprop-pps",
+                "sprop-max-don-diff",
+            ],
+        );
         let d = H265Params::default();
-        let tier = opt_param(fmtp, "tier-flag", bounded_u8(1, "a tier-flag (0 or 1)"))?;
+        let tier = opt_param(&scan, "tier-flag", bounded_u8(1, "a tier-flag (0 or 1)"))?;
         Ok(H265Params {
             profile_space: opt_param(
-                fmtp,
+                &scan,
                 "profile-space",
                 bounded_u8(3, "a profile-space (0-3)"),
             )?
             .unwrap_or(d.profile_space),
-            profile_id: opt_param(fmtp, "profile-id", bounded_u8(31, "a profile-id (0-31)"))?
+            profile_id: opt_param(&scan, "profile-id", bounded_u8(31, "a profile-id (0-31)"))?
                 .unwrap_or(d.profile_id),
             tier_flag: tier == Some(1),
-            level_id: opt_param(fmtp, "level-id", lex::u8_dec("a level-id (0-255)"))?
+            level_id: opt_param(&scan, "level-id", lex::u8_dec("a level-id (0-255)"))?
                 .unwrap_or(d.level_id),
-            interop_constraints: fmtp.get("interop-constraints"),
-            tx_mode: opt_param(fmtp, "tx-mode", parse_tx_mode)?.unwrap_or(d.tx_mode),
-            sprop_vps: fmtp.get("sprop-vps"),
-            sprop_sps: fmtp.get("sprop-sps"),
-            sprop_pps: fmtp.get("sprop-pps"),
+            interop_constraints: scan.get("interop-constraints"),
+            tx_mode: opt_param(&scan, "tx-mode", parse_tx_mode)?.unwrap_or(d.tx_mode),
+            sprop_vps: scan.get("sprop-vps"),
+            sprop_sps: scan.get("sprop-sps"),
+            sprop_pps: scan.get("sprop-pps"),
             sprop_max_don_diff: opt_param(
-                fmtp,
+                &scan,
                 "sprop-max-don-diff",
                 lex::u16_dec("a decoding order number difference"),
             )?,

@@ -41,6 +41,61 @@ pub use h265::{H265Params, H265TxMode};
 pub use repair::{RedParams, RtxParams};
 pub use vpx::{Av1Params, Vp8Params, Vp9Params};
 
+/// Where a view looks its parameters up: an [`Fmtp`] (one walk per key) or a [`Scan`] (one
+/// walk for all the keys a view reads).
+trait Lookup<'a> {
+    /// The first parameter whose key is `key`, ignoring ASCII case.
+    fn param(&self, key: &str) -> Option<FmtpParam<'a>>;
+
+    /// The value of [`Lookup::param`].
+    fn get(&self, key: &str) -> Option<&'a str> {
+        self.param(key).map(|p| p.value)
+    }
+}
+
+impl<'a> Lookup<'a> for Fmtp<'a> {
+    fn param(&self, key: &str) -> Option<FmtpParam<'a>> {
+        Fmtp::param(self, key)
+    }
+}
+
+/// The first parameter of each of `N` keys, found in a single walk over the parameters (a view
+/// reads up to ten keys; looking each up with [`Fmtp::param`] walks the text ten times).
+///
+/// Answers exactly as [`Fmtp::param`] does: keys match ignoring ASCII case and the first
+/// occurrence counts. A key not in the list falls back to [`Fmtp::param`].
+struct Scan<'f, 'a, const N: usize> {
+    fmtp: &'f Fmtp<'a>,
+    keys: [&'static str; N],
+    found: [Option<FmtpParam<'a>>; N],
+}
+
+impl<'f, 'a, const N: usize> Scan<'f, 'a, N> {
+    fn new(fmtp: &'f Fmtp<'a>, keys: [&'static str; N]) -> Self {
+        let mut found = [None; N];
+        for param in fmtp.params() {
+            let Some(key) = param.key else { continue };
+            let slot = keys
+                .iter()
+                .zip(found.iter_mut())
+                .find(|(k, _)| k.eq_ignore_ascii_case(key));
+            if let Some((_, slot @ None)) = slot {
+                *slot = Some(param);
+            }
+        }
+        Scan { fmtp, keys, found }
+    }
+}
+
+impl<'a, const N: usize> Lookup<'a> for Scan<'_, 'a, N> {
+    fn param(&self, key: &str) -> Option<FmtpParam<'a>> {
+        match self.keys.iter().position(|k| *k == key) {
+            Some(i) => self.found.get(i).copied().flatten(),
+            None => self.fmtp.param(key),
+        }
+    }
+}
+
 /// Parses the whole value of `param` with `parser`; errors are offset into the fmtp value.
 fn value_of<'a, O, P>(param: &FmtpParam<'a>, parser: P) -> Result<O, ValueError>
 where
@@ -50,30 +105,9 @@ where
         .map_err(|e| ValueError::new(param.value_offset() + e.offset, e.expected))
 }
 
-/// Where a view looks its parameters up: an [`Fmtp`], which walks its text on each lookup, or
-/// its parameters collected once, for views that read many of them. Both give the first
-/// parameter whose key is `key`, ignoring ASCII case.
-trait Params<'a> {
-    fn param(&self, key: &str) -> Option<FmtpParam<'a>>;
-}
-
-impl<'a> Params<'a> for Fmtp<'a> {
-    fn param(&self, key: &str) -> Option<FmtpParam<'a>> {
-        Fmtp::param(self, key)
-    }
-}
-
-impl<'a> Params<'a> for [FmtpParam<'a>] {
-    fn param(&self, key: &str) -> Option<FmtpParam<'a>> {
-        self.iter()
-            .find(|p| p.key.is_some_and(|k| k.eq_ignore_ascii_case(key)))
-            .copied()
-    }
-}
-
 /// The value of parameter `key` read with `parser`, `None` when the parameter is absent.
 fn opt_param<'a, O, P>(
-    fmtp: &(impl Params<'a> + ?Sized),
+    fmtp: &impl Lookup<'a>,
     key: &str,
     parser: P,
 ) -> Result<Option<O>, ValueError>
@@ -85,7 +119,7 @@ where
 
 /// A `u32` parameter.
 fn opt_u32<'a>(
-    fmtp: &(impl Params<'a> + ?Sized),
+    fmtp: &impl Lookup<'a>,
     key: &str,
     expected: &'static str,
 ) -> Result<Option<u32>, ValueError> {
@@ -104,11 +138,7 @@ fn bounded_u8<'a>(max: u8, expected: &'static str) -> impl Fn(&'a str) -> lex::P
 }
 
 /// A `0`/`1` flag parameter, `false` when absent.
-fn flag<'a>(
-    fmtp: &(impl Params<'a> + ?Sized),
-    key: &str,
-    expected: &'static str,
-) -> Result<bool, ValueError> {
+fn flag<'a>(fmtp: &impl Lookup<'a>, key: &str, expected: &'static str) -> Result<bool, ValueError> {
     let read = expect(expected, one_of("01")).map(|c| c == '1');
     Ok(opt_param(fmtp, key, read)?.unwrap_or(false))
 }

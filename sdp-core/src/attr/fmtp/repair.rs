@@ -10,7 +10,7 @@ use crate::attr::rtp::Fmtp;
 use crate::error::ValueError;
 use crate::lex::{self, PResult};
 
-use super::{missing, opt_param, opt_u32};
+use super::{missing, opt_param, opt_u32, Scan};
 
 /// rtx fmtp parameters (RFC 4588 §8.1): `apt=<payload type>[;rtx-time=<ms>]`.
 ///
@@ -35,10 +35,11 @@ pub struct RtxParams {
 impl RtxParams {
     /// Reads the rtx parameters of `fmtp`.
     pub fn from_fmtp(fmtp: &Fmtp<'_>) -> Result<Self, ValueError> {
+        let scan = Scan::new(fmtp, ["apt", "rtx-time"]);
         Ok(RtxParams {
-            apt: opt_param(fmtp, "apt", lex::payload_type)?
+            apt: opt_param(&scan, "apt", lex::payload_type)?
                 .ok_or_else(|| missing(fmtp, "apt=<payload type>"))?,
-            rtx_time: opt_u32(fmtp, "rtx-time", "a time in ms")?,
+            rtx_time: opt_u32(&scan, "rtx-time", "a time in ms")?,
         })
     }
 }

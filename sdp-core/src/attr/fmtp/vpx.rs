@@ -4,7 +4,7 @@
 use crate::attr::rtp::Fmtp;
 use crate::error::ValueError;
 
-use super::{bounded_u8, opt_param, opt_u32};
+use super::{bounded_u8, opt_param, opt_u32, Scan};
 
 /// VP8 fmtp parameters (RFC 7741 §6.1). Both are receiver limits and optional.
 ///
@@ -26,9 +26,10 @@ pub struct Vp8Params {
 impl Vp8Params {
     /// Reads the VP8 parameters of `fmtp`.
     pub fn from_fmtp(fmtp: &Fmtp<'_>) -> Result<Self, ValueError> {
+        let scan = Scan::new(fmtp, ["max-fr", "max-fs"]);
         Ok(Vp8Params {
-            max_fr: opt_u32(fmtp, "max-fr", "a frame rate")?,
-            max_fs: opt_u32(fmtp, "max-fs", "a frame size in macroblocks")?,
+            max_fr: opt_u32(&scan, "max-fr", "a frame rate")?,
+            max_fs: opt_u32(&scan, "max-fs", "a frame size in macroblocks")?,
         })
     }
 }
@@ -56,11 +57,12 @@ pub struct Vp9Params {
 impl Vp9Params {
     /// Reads the VP9 parameters of `fmtp`.
     pub fn from_fmtp(fmtp: &Fmtp<'_>) -> Result<Self, ValueError> {
+        let scan = Scan::new(fmtp, ["profile-id", "max-fr", "max-fs"]);
         Ok(Vp9Params {
-            profile_id: opt_param(fmtp, "profile-id", bounded_u8(3, "a profile-id (0-3)"))?
+            profile_id: opt_param(&scan, "profile-id", bounded_u8(3, "a profile-id (0-3)"))?
                 .unwrap_or(0),
-            max_fr: opt_u32(fmtp, "max-fr", "a frame rate")?,
-            max_fs: opt_u32(fmtp, "max-fs", "a frame size in macroblocks")?,
+            max_fr: opt_u32(&scan, "max-fr", "a frame rate")?,
+            max_fs: opt_u32(&scan, "max-fs", "a frame size in macroblocks")?,
         })
     }
 }
@@ -97,13 +99,14 @@ impl Default for Av1Params {
 impl Av1Params {
     /// Reads the AV1 parameters of `fmtp`.
     pub fn from_fmtp(fmtp: &Fmtp<'_>) -> Result<Self, ValueError> {
+        let scan = Scan::new(fmtp, ["profile", "level-idx", "tier"]);
         let d = Av1Params::default();
         Ok(Av1Params {
-            profile: opt_param(fmtp, "profile", bounded_u8(2, "a profile (0-2)"))?
+            profile: opt_param(&scan, "profile", bounded_u8(2, "a profile (0-2)"))?
                 .unwrap_or(d.profile),
-            level_idx: opt_param(fmtp, "level-idx", bounded_u8(31, "a level-idx (0-31)"))?
+            level_idx: opt_param(&scan, "level-idx", bounded_u8(31, "a level-idx (0-31)"))?
                 .unwrap_or(d.level_idx),
-            tier: opt_param(fmtp, "tier", bounded_u8(1, "a tier (0 or 1)"))?.unwrap_or(d.tier),
+            tier: opt_param(&scan, "tier", bounded_u8(1, "a tier (0 or 1)"))?.unwrap_or(d.tier),
         })
     }
 }

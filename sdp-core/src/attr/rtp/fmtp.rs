@@ -69,21 +69,41 @@ impl<'a> Fmtp<'a> {
         let text = self.params;
         let mut pos = 0;
         std::iter::from_fn(move || loop {
-            let rest = text.get(pos..).filter(|r| !r.is_empty())?;
-            // Byte scan: the separators are ASCII, so the index is a character boundary.
-            let end = rest
-                .bytes()
-                .position(|b| matches!(b, b';' | b' ' | b'\t'))
-                .unwrap_or(rest.len());
-            let start = pos;
-            // The separators are one byte long.
-            pos += (end + 1).min(rest.len());
-            match rest.get(..end) {
-                Some(item) if !item.is_empty() => {
-                    return Some(FmtpParam::from_item(item, base + start))
-                }
-                _ => continue,
+            // One byte scan finds the end of the item and its first `=`. The separators and `=`
+            // are ASCII, so every index used below is a character boundary.
+            let bytes = text.as_bytes();
+            if pos >= bytes.len() {
+                return None;
             }
+            let start = pos;
+            let mut end = start;
+            let mut eq = None;
+            while let Some(&b) = bytes.get(end) {
+                match b {
+                    b';' | b' ' | b'\t' => break,
+                    b'=' if eq.is_none() => eq = Some(end),
+                    _ => {}
+                }
+                end += 1;
+            }
+            // The separators are one byte long.
+            pos = end + 1;
+            if end == start {
+                continue;
+            }
+            let offset = base + start;
+            return Some(match eq {
+                Some(eq) => FmtpParam {
+                    key: Some(text.get(start..eq).unwrap_or_default()),
+                    value: text.get(eq + 1..end).unwrap_or_default(),
+                    offset,
+                },
+                None => FmtpParam {
+                    key: None,
+                    value: text.get(start..end).unwrap_or_default(),
+                    offset,
+                },
+            });
         })
     }
 
@@ -152,21 +172,6 @@ pub struct FmtpParam<'a> {
 }
 
 impl<'a> FmtpParam<'a> {
-    fn from_item(item: &'a str, offset: usize) -> Self {
-        match item.split_once('=') {
-            Some((key, value)) => FmtpParam {
-                key: Some(key),
-                value,
-                offset,
-            },
-            None => FmtpParam {
-                key: None,
-                value: item,
-                offset,
-            },
-        }
-    }
-
     /// Byte offset of the value in the fmtp attribute value.
     pub fn value_offset(&self) -> usize {
         self.offset + self.key.map_or(0, |k| k.len() + 1)
