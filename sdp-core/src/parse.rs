@@ -333,12 +333,6 @@ impl<'a> Parser<'a, '_> {
         if !self.check {
             return self.push_unchecked(line);
         }
-        if line.kind() == LineKind::Media {
-            self.rank = 0;
-            self.seen = bit(LineKind::Media);
-            self.check_value(&line)?;
-            return self.open_media(line);
-        }
         if line.is_indented() {
             let problem = Problem::new(
                 ErrorCode::IndentedLine,
@@ -346,6 +340,12 @@ impl<'a> Parser<'a, '_> {
                 "no white space before the line type",
             );
             self.report(problem)?;
+        }
+        if line.kind() == LineKind::Media {
+            self.rank = 0;
+            self.seen = bit(LineKind::Media);
+            self.check_value(&line)?;
+            return self.open_media(line);
         }
         self.check_order(&line)?;
         self.check_value(&line)?;

@@ -27,6 +27,10 @@ fn strict_errors_render_line_column_expected_and_found() {
         ("v=0\r\nhello\r\n", "line 2, column 1: expected `<type>=<value>`, found \"hello\""),
         ("v=0\r\n\r\n", "line 2, column 1: no blank lines (RFC 8866 §5)"),
         ("v=0\r\n o=- 1 1 IN IP4 1.2.3.4\r\n", "line 2, column 1: no white space before the line type"),
+        (
+            "v=0\r\no=- 1 1 IN IP4 1.2.3.4\r\ns=-\r\nt=0 0\r\n  m=audio 9 RTP/AVP 0\r\n",
+            "line 5, column 1: no white space before the line type",
+        ),
         ("v=0\r\ns=-\r\no=- 1 1 IN IP4 1.2.3.4\r\n", "line 3, column 1: lines in the order v o s i u e p c b t r z k a (RFC 8866 §5), but `o=` comes too late"),
         ("v=0\r\no=- 1 1 IN IP4 1.2.3.4\r\ns=-\r\ns=x\r\n", "line 4, column 1: at most one `s=` line at session level"),
         ("v=0\r\no=- 1 1 IN IP4 1.2.3.4\r\ns=-\r\n", "line 4, column 1: the mandatory session-level line(s) t= (RFC 8866 §5)"),

@@ -2,7 +2,6 @@
 //! with ICE credentials (A11, E6) and a DTLS role (A16, A17).
 
 use sdp_core::attr::dtls::Setup;
-use sdp_core::attr::ice::{IcePwd, IceUfrag};
 
 use super::offer::OfferView;
 use super::plan::Plan;
@@ -193,9 +192,11 @@ pub(crate) fn transports(
     if mode != Mode::Jsep {
         return Ok(out);
     }
+    // The previous remote offer, read the way the current one is (session level inherited).
+    let prev_offer = options.previous_offer.map(OfferView::new);
     for group in &groups.groups {
         let Some(&tag) = group.first() else { continue };
-        let t = transport_for(view, tag, config, options, previous)?;
+        let t = transport_for(view, tag, config, prev_offer.as_ref(), previous)?;
         out.transports.push(t);
         for &i in group {
             if let Some(slot) = out.of_section.get_mut(i) {
@@ -207,7 +208,7 @@ pub(crate) fn transports(
         let unassigned = out.of_section.get(i).is_some_and(Option::is_none);
         // Unbundled accepted sections own a transport; rejected ones share the first (A4).
         if unassigned && plan.is_accepted() {
-            let t = transport_for(view, i, config, options, previous)?;
+            let t = transport_for(view, i, config, prev_offer.as_ref(), previous)?;
             out.transports.push(t);
             if let Some(slot) = out.of_section.get_mut(i) {
                 *slot = Some(out.transports.len() - 1);
@@ -220,7 +221,13 @@ pub(crate) fn transports(
             None => {
                 let first =
                     (0..plans.len()).find(|&i| view.sections.get(i).is_some_and(|s| !s.disabled()));
-                let t = transport_for(view, first.unwrap_or(0), config, options, previous)?;
+                let t = transport_for(
+                    view,
+                    first.unwrap_or(0),
+                    config,
+                    prev_offer.as_ref(),
+                    previous,
+                )?;
                 out.transports.push(t);
                 0
             }
@@ -238,30 +245,23 @@ fn transport_for(
     view: &OfferView<'_>,
     index: usize,
     config: &Config,
-    options: &AnswerOptions<'_>,
+    prev_offer: Option<&OfferView<'_>>,
     previous: Option<&PreviousAnswer>,
 ) -> Result<TransportPlan, NegotiationError> {
     let s = view.sections.get(index);
     let mid = s.and_then(|s| s.mid);
     let before = previous.and_then(|p| p.section(mid));
+    // The same section of the previous offer: by mid, else by position.
+    let old = match (prev_offer, s) {
+        (Some(prev), Some(s)) => match s.mid {
+            Some(mid) => prev.by_mid(mid),
+            None => prev.sections.get(s.index),
+        },
+        _ => None,
+    };
     // E6: the offer restarts ICE when its credentials differ from the previous offer's.
-    let ice_restart = match (options.previous_offer, s) {
-        (Some(prev), Some(s)) => {
-            // The same section of the previous offer: by mid, else by position.
-            let old = match s.mid {
-                Some(mid) => prev.media().iter().find(|m| m.mid() == Some(mid)),
-                None => prev.media().get(s.index),
-            };
-            let old_ufrag = old
-                .and_then(|m| m.first::<IceUfrag>())
-                .map(|u| u.as_str())
-                .or_else(|| prev.first::<IceUfrag>().map(|u| u.as_str()));
-            let old_pwd = old
-                .and_then(|m| m.first::<IcePwd>())
-                .map(|p| p.as_str())
-                .or_else(|| prev.first::<IcePwd>().map(|p| p.as_str()));
-            old_ufrag.is_some() && (old_ufrag != s.ufrag || old_pwd != s.pwd)
-        }
+    let ice_restart = match (old, s) {
+        (Some(old), Some(s)) => old.ufrag.is_some() && (old.ufrag != s.ufrag || old.pwd != s.pwd),
         _ => false,
     };
     // A11, E8: keep our credentials unless the transport restarts.
@@ -298,12 +298,7 @@ fn transport_for(
     let tls_id = match s.and_then(|s| s.tls_id) {
         None => None,
         Some(theirs) => {
-            let offerer_kept = options.previous_offer.is_some_and(|prev| {
-                prev.media().iter().any(|m| {
-                    m.first::<sdp_core::attr::dtls::TlsId>()
-                        .is_some_and(|t| t.as_str() == theirs)
-                })
-            });
+            let offerer_kept = old.and_then(|o| o.tls_id) == Some(theirs);
             match before.and_then(|b| b.tls_id.clone()) {
                 Some(ours) if offerer_kept => Some(ours),
                 _ => Some(crate::ice::random_ice_string(32)?),

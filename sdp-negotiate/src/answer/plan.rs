@@ -289,8 +289,10 @@ fn negotiate_extensions(
         {
             continue;
         }
-        // C2: the offer's id; ids 4096-4351 ask us to pick a free one.
-        let id = if ext.id < 4096 {
+        // C2, C3: the offer's id when it is a valid one (1-255); ids 4096-4351 ask us to pick
+        // one, and an invalid id (0, 256-4095, above 4351) is replaced the same way rather than
+        // echoed into an answer the checker (F15) refuses.
+        let id = if (1..=255).contains(&ext.id) {
             ext.id
         } else {
             // C3: free in this section and in every offered section (a BUNDLE group shares
@@ -435,14 +437,17 @@ fn plan_data(
     };
     // A27: 65536 when absent, 0 is any size; answer min(offer, cap), the cap for 0.
     let remote_mms = s.max_message_size.unwrap_or(65_536);
-    let cap = match (local.max_message_size, config.compat.max_message_size_cap) {
-        (0, cap) => cap,
-        (ours, cap) => ours.min(cap),
-    };
-    let ours = if remote_mms == 0 {
-        cap
-    } else {
-        remote_mms.min(cap)
+    // Our limit: the local one (0: any size) under the compat cap (0 would mean "any size"
+    // too, so it counts as no cap; `Config::check` refuses it).
+    let cap = [local.max_message_size, config.compat.max_message_size_cap]
+        .into_iter()
+        .filter(|&n| n != 0)
+        .min();
+    let ours = match (remote_mms, cap) {
+        (0, Some(cap)) => cap,
+        (0, None) => 0,
+        (theirs, Some(cap)) => theirs.min(cap),
+        (theirs, None) => theirs,
     };
     Ok(Plan::Accepted(Box::new(AcceptedPlan {
         kind: MediaKind::Application,

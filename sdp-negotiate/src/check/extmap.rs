@@ -70,7 +70,9 @@ fn extmaps(media: Option<usize>, answered: &[Extmap<'_>], offered: &[Extmap<'_>]
             r.error("F15", media, format!("extension `{uri}` was not offered"));
             continue;
         };
-        if offer.id < 4096 && offer.id != id {
+        // C2: a valid offered id (1-255) is kept; 4096-4351 ask the answerer to choose, and an
+        // invalid one (0, 256-4095) cannot be echoed, so any valid answer id is fine there.
+        if (1..=255).contains(&offer.id) && offer.id != id {
             r.error(
                 "F15",
                 media,

@@ -38,6 +38,12 @@ impl Config {
                 "SCTP port must be 1 to 65535, not 0 (RFC 8841 §5)",
             ));
         }
+        if self.compat.max_message_size_cap == 0 {
+            out.push(ConfigError::at(
+                "compat.max_message_size_cap",
+                "a cap of 0 would be written as max-message-size 0, which means any size (RFC 8841 §6)",
+            ));
+        }
         if self.simulcast.receive && self.simulcast.max_layers == 0 {
             out.push(ConfigError::at(
                 "simulcast.max_layers",

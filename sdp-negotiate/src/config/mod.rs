@@ -298,7 +298,8 @@ pub struct Compat {
     pub empty_bundle_group: bool,
     /// A15: write the fingerprint at session level instead of in every section (default off).
     pub session_level_fingerprint: bool,
-    /// A27: the most we answer for max-message-size (libwebrtc: 262144).
+    /// A27: the most we answer for max-message-size (libwebrtc: 262144). Must not be 0, which
+    /// SDP reads as "any size"; a config holding 0 anyway is treated as having no cap.
     pub max_message_size_cap: u64,
     /// B10/A3: refuse the whole offer on errors JSEP calls errors instead of dropping or
     /// rejecting the part concerned (default off: lenient).

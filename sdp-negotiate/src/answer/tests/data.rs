@@ -210,3 +210,28 @@ fn a28_sctp_init_is_not_echoed() {
     assert!(!answer.session.to_string().contains("sctp-init"));
     assert_eq!(rejected(&answer, 2), None);
 }
+
+#[test]
+fn a27_a_zero_cap_counts_as_no_cap_and_never_becomes_a_huge_size() {
+    let mut config = Config::webrtc();
+    config.compat.max_message_size_cap = 0;
+    if let Some(sctp) = config.sctp.as_mut() {
+        sctp.max_message_size = 0;
+    }
+    let text = CHROME.replace(
+        "a=sctp-port:5000\r\n",
+        "a=sctp-port:5000\r\na=max-message-size:0\r\n",
+    );
+    let offer = Session::parse(&text).unwrap().into_owned();
+    let answer = crate::answer(&offer, &config).unwrap();
+    let data = answer
+        .session
+        .media()
+        .iter()
+        .find(|m| m.kind() == "application")
+        .unwrap();
+    assert_eq!(
+        data.attribute("max-message-size").and_then(|a| a.value()),
+        Some("0")
+    );
+}

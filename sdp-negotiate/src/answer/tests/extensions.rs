@@ -336,3 +336,26 @@ fn c8_simulcast_keeps_rtp_stream_id_and_repaired_rtp_stream_id() {
         .iter()
         .any(|u| u == "urn:ietf:params:rtp-hdrext:sdes:repaired-rtp-stream-id"));
 }
+
+#[test]
+fn c2_c3_an_invalid_offered_id_is_replaced_by_a_free_one() {
+    let text = CHROME
+        .replace(
+            "a=extmap:1 urn:ietf:params:rtp-hdrext:ssrc-audio-level",
+            "a=extmap:300 urn:ietf:params:rtp-hdrext:ssrc-audio-level",
+        )
+        .replace("a=extmap-allow-mixed\r\n", "");
+    let offer = Session::parse(&text).unwrap().into_owned();
+    let answer = crate::answer(&offer, &Config::webrtc()).unwrap();
+    let ids: Vec<u16> = answer.session.media()[0]
+        .typed::<sdp_core::attr::extmap::Extmap>()
+        .map(|e| e.id)
+        .collect();
+    assert!(ids.iter().all(|id| (1..=14).contains(id)), "{ids:?}");
+    let f15: Vec<String> = crate::check_answer(&offer, &answer.session)
+        .iter()
+        .filter(|v| v.rule == "F15")
+        .map(|v| v.to_string())
+        .collect();
+    assert!(f15.is_empty(), "{f15:?}");
+}

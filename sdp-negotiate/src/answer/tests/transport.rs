@@ -429,3 +429,28 @@ fn a18_tls_id_is_kept_unless_the_offerer_changes_its_own() {
     assert!(ours(&changed).is_some());
     assert_ne!(ours(&first), ours(&changed));
 }
+
+#[test]
+fn a18_session_level_tls_id_kept_by_the_offerer_keeps_ours() {
+    let text = CHROME.replace(
+        "t=0 0\r\n",
+        "t=0 0\r\na=tls-id:abcdefghijklmnopqrstuvwxyz012345\r\n",
+    );
+    let offer = Session::parse(&text).unwrap().into_owned();
+    let config = webrtc();
+    let first = crate::answer(&offer, &config).unwrap();
+    let options = AnswerOptions {
+        previous_answer: Some(&first.session),
+        previous_offer: Some(&offer),
+        ..AnswerOptions::default()
+    };
+    let second = answer_with(&offer, &config, &options).unwrap();
+    let tls = |s: &Session<'_>| {
+        s.media()[0]
+            .attribute("tls-id")
+            .and_then(|a| a.value())
+            .map(str::to_owned)
+    };
+    assert!(tls(&first.session).is_some());
+    assert_eq!(tls(&first.session), tls(&second.session));
+}

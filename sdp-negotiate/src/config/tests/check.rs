@@ -357,6 +357,11 @@ fn check_refuses_bad_transport_and_naming_settings() {
             "sctp.port: SCTP port must be 1 to 65535, not 0 (RFC 8841 §5)",
         ),
         (
+            Box::new(|c| c.compat.max_message_size_cap = 0),
+            "compat.max_message_size_cap: a cap of 0 would be written as max-message-size 0, \
+             which means any size (RFC 8841 §6)",
+        ),
+        (
             Box::new(|c| c.dtls.certificate_file = Some("cert.pem".into())),
             "dtls.key_file: `dtls.certificate_file` needs `dtls.key_file`, the certificate's \
              private key",
