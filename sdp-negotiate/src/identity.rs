@@ -158,29 +158,12 @@ pub fn fingerprint(der: &[u8], hash: &str) -> Result<(&'static str, String), Con
     } else {
         return Err(ConfigError::at("dtls.hash", unsupported_hash(hash)));
     };
-    Ok((name, colon_hex(&digest)))
+    Ok((name, sdp_core::attr::dtls::Fingerprint::format_hex(&digest)))
 }
 
 /// The message for a hash function we cannot fingerprint with.
 pub(crate) fn unsupported_hash(hash: &str) -> String {
     format!("unsupported fingerprint hash `{hash}`, expected `sha-256`, `sha-384` or `sha-512`")
-}
-
-/// Uppercase hex pairs separated by colons (A15).
-fn colon_hex(bytes: &[u8]) -> String {
-    const HEX: &[u8; 16] = b"0123456789ABCDEF";
-    let mut out = String::with_capacity(bytes.len() * 3);
-    for (i, b) in bytes.iter().enumerate() {
-        if i > 0 {
-            out.push(':');
-        }
-        for nibble in [b >> 4, b & 15] {
-            out.push(char::from(
-                HEX.get(usize::from(nibble)).copied().unwrap_or(b'0'),
-            ));
-        }
-    }
-    out
 }
 
 fn contains(haystack: &[u8], needle: &[u8]) -> bool {
@@ -200,7 +183,9 @@ fn random_common_name() -> Result<String, ConfigError> {
             "the operating system's random number generator failed: {e}"
         ))
     })?;
-    Ok(colon_hex(&bytes).replace(':', "").to_ascii_lowercase())
+    Ok(sdp_core::attr::dtls::Fingerprint::format_hex(&bytes)
+        .replace(':', "")
+        .to_ascii_lowercase())
 }
 
 fn days_since_epoch(now: SystemTime) -> i64 {

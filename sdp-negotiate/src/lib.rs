@@ -1,8 +1,8 @@
 //! sdp-negotiate: the SDP offer/answer engine (JSEP, RFC 9429; RFC 3264) and answer checker.
 //!
-//! Pure functions and a sans-IO state machine over [`sdp_core::Session`]: no sockets, no
-//! timers. The rules are those of the project's negotiation rulebook (`docs/negotiation-rules.md`
-//! in the shared material), cited by id (A6, B3, ...) beside the code that follows them.
+//! Pure functions over [`sdp_core::Session`]: no sockets, no timers (sans-IO). The rules are
+//! those of the project's negotiation rulebook (`docs/negotiation-rules.md` in the shared
+//! material), cited by id (A6, B3, ...) beside the code that follows them.
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 #![cfg_attr(

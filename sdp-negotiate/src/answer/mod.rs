@@ -124,29 +124,15 @@ fn mode_of(policy: ModePolicy, view: &OfferView<'_>) -> Mode {
     match policy {
         ModePolicy::Jsep => Mode::Jsep,
         ModePolicy::Classic => Mode::Classic,
-        ModePolicy::Auto => {
-            let creds = view
-                .sections
-                .iter()
-                .any(|s| s.ufrag.is_some() && !s.fingerprints.is_empty());
-            let secure = view.sections.iter().any(|s| {
-                let p = s.proto().to_ascii_uppercase();
-                p.contains("TLS") || p.contains("DTLS")
-            });
-            if creds || secure {
-                Mode::Jsep
-            } else {
-                Mode::Classic
-            }
-        }
+        // The checker decides the same way, so that it judges answers by the engine's mode.
+        ModePolicy::Auto if crate::check::is_jsep_offer(view.session) => Mode::Jsep,
+        ModePolicy::Auto => Mode::Classic,
     }
 }
 
 /// Problems that make the whole offer unanswerable (rulebook P2: otherwise reject sections).
 fn check_offer(view: &OfferView<'_>, mode: Mode, config: &Config) -> Result<(), NegotiationError> {
-    if view.sections.is_empty() && view.session.media().is_empty() {
-        // An offer without media is legal (3264 §5: an empty session); it gets an empty answer.
-    }
+    // An offer without media is legal (3264 §5: an empty session) and gets an empty answer.
     if mode == Mode::Jsep {
         // A2: duplicate or empty mids make a JSEP offer invalid as a whole.
         let mut seen = std::collections::HashSet::new();

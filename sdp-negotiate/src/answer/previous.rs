@@ -18,9 +18,8 @@ pub(crate) struct PreviousSection {
     pub(crate) tls_id: Option<String>,
     /// `a=msid` value (stream and track), kept for transceivers that still send (E8).
     pub(crate) msid: Option<String>,
-    /// Our SSRCs in order of appearance (primary first), with the cname.
+    /// Our SSRCs in order of appearance (primary first).
     pub(crate) ssrcs: Vec<u32>,
-    pub(crate) cname: Option<String>,
 }
 
 /// Our previous answer, digested.
@@ -33,6 +32,8 @@ pub(crate) struct PreviousAnswer {
     pub(crate) bundle_groups: Vec<Vec<String>>,
     /// The text after the `v=` and `o=` lines: an identical new answer keeps the version (E8, G9).
     pub(crate) body: String,
+    /// Our CNAME: the first one in section order (one per session, RFC 7022).
+    pub(crate) cname: Option<String>,
 }
 
 impl PreviousAnswer {
@@ -67,7 +68,6 @@ impl PreviousAnswer {
                     tls_id: media.first::<TlsId>().map(|t| t.as_str().to_owned()),
                     msid: media.first::<Msid>().map(|m| m.to_string()),
                     ssrcs: ids,
-                    cname: ssrcs.iter().find_map(|s| s.cname()).map(str::to_owned),
                 },
             );
         }
@@ -88,11 +88,16 @@ impl PreviousAnswer {
             .split_inclusive('\n')
             .filter(|l| !l.starts_with("v=") && !l.starts_with("o="))
             .collect();
+        let cname = answer
+            .media()
+            .iter()
+            .find_map(|m| m.typed::<Ssrc>().find_map(|s| s.cname().map(str::to_owned)));
         PreviousAnswer {
             sections,
             origin,
             bundle_groups,
             body,
+            cname,
         }
     }
 

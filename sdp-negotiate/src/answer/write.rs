@@ -75,7 +75,7 @@ pub(crate) fn write_answer(
         }
     }
     let cname = match previous
-        .and_then(|p| p.sections.values().find_map(|s| s.cname.clone()))
+        .and_then(|p| p.cname.clone())
         .or_else(|| config.cname.clone())
     {
         Some(cname) => cname,

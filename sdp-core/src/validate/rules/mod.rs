@@ -26,25 +26,27 @@ pub mod webrtc;
 /// A family: its lints and its check.
 type Family = (&'static [&'static LintInfo], fn(&mut Ctx<'_, '_>));
 
+/// The families, in the order they run.
+const FAMILIES: [Family; 13] = [
+    (structure::LINTS, structure::check),
+    (timing::LINTS, timing::check),
+    (rtp::LINTS, rtp::check),
+    (bundle::LINTS, bundle::check),
+    (ice::LINTS, ice::check),
+    (dtls::LINTS, dtls::check),
+    (extmap::LINTS, extmap::check),
+    (ssrc::LINTS, ssrc::check),
+    (simulcast::LINTS, simulcast::check),
+    (sctp::LINTS, sctp::check),
+    (webrtc::LINTS, webrtc::check),
+    (sip::LINTS, sip::check),
+    (st2110::LINTS, st2110::check),
+];
+
 /// Runs every family that has a lint in the profile: a family whose lints all belong to
 /// other profiles would only compute what `Ctx::report` then drops.
 pub(crate) fn run(ctx: &mut Ctx<'_, '_>) {
-    let families: [Family; 13] = [
-        (structure::LINTS, structure::check),
-        (timing::LINTS, timing::check),
-        (rtp::LINTS, rtp::check),
-        (bundle::LINTS, bundle::check),
-        (ice::LINTS, ice::check),
-        (dtls::LINTS, dtls::check),
-        (extmap::LINTS, extmap::check),
-        (ssrc::LINTS, ssrc::check),
-        (simulcast::LINTS, simulcast::check),
-        (sctp::LINTS, sctp::check),
-        (webrtc::LINTS, webrtc::check),
-        (sip::LINTS, sip::check),
-        (st2110::LINTS, st2110::check),
-    ];
-    for (lints, check) in families {
+    for (lints, check) in FAMILIES {
         if lints.iter().any(|l| ctx.enabled(l)) {
             check(ctx);
         }
@@ -53,21 +55,7 @@ pub(crate) fn run(ctx: &mut Ctx<'_, '_>) {
 
 /// Every rule's lint.
 pub(crate) fn lints() -> impl Iterator<Item = &'static LintInfo> {
-    [
-        structure::LINTS,
-        timing::LINTS,
-        rtp::LINTS,
-        bundle::LINTS,
-        ice::LINTS,
-        dtls::LINTS,
-        extmap::LINTS,
-        ssrc::LINTS,
-        simulcast::LINTS,
-        sctp::LINTS,
-        webrtc::LINTS,
-        sip::LINTS,
-        st2110::LINTS,
-    ]
-    .into_iter()
-    .flat_map(|family| family.iter().copied())
+    FAMILIES
+        .into_iter()
+        .flat_map(|(lints, _)| lints.iter().copied())
 }
