@@ -259,13 +259,8 @@ fn repair_formats(pair: &Pair<'_>, answered: &[Codec<'_>], r: &mut Report) {
 /// B3: the profile-level-id, 42e01f (Constrained Baseline 3.1) when absent as libwebrtc
 /// assumes; `Err` when unparsable.
 fn profile_level_id(codec: &Codec<'_>) -> Result<H264ProfileLevelId, ()> {
-    const DEFAULT: H264ProfileLevelId = H264ProfileLevelId {
-        profile_idc: 0x42,
-        profile_iop: 0xe0,
-        level_idc: 0x1f,
-    };
     match codec.fmtp_param("profile-level-id") {
-        None => Ok(DEFAULT),
+        None => Ok(crate::codec::H264_DEFAULT_PROFILE_LEVEL_ID),
         Some(text) => H264ProfileLevelId::parse(text).map_err(|_| ()),
     }
 }
@@ -273,15 +268,6 @@ fn profile_level_id(codec: &Codec<'_>) -> Result<H264ProfileLevelId, ()> {
 /// The packetization-mode as written, `0` when absent (RFC 6184 §8.1).
 fn packetization_mode<'s>(codec: &Codec<'s>) -> &'s str {
     codec.fmtp_param("packetization-mode").unwrap_or("0").trim()
-}
-
-/// A level order where 1b sits between 1 and 1.1 (RFC 6184 §8.1).
-fn level_rank(id: &H264ProfileLevelId) -> u16 {
-    if id.is_level_1b() {
-        21
-    } else {
-        u16::from(id.level_idc) * 2
-    }
 }
 
 /// F11, F12: H264 packetization-mode and profile equal, level not above the offer's unless
@@ -324,7 +310,7 @@ fn h264(index: usize, offer: &Codec<'_>, answer: &Codec<'_>, r: &mut Report) {
         c.fmtp_param("level-asymmetry-allowed")
             .is_some_and(|v| v.trim() == "1")
     };
-    if !(asymmetry(offer) && asymmetry(answer)) && level_rank(&a) > level_rank(&o) {
+    if !(asymmetry(offer) && asymmetry(answer)) && a.level_order() > o.level_order() {
         r.error(
             "F12",
             i,

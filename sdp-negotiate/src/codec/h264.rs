@@ -16,15 +16,6 @@ fn signals_1b_with_set3(profile_idc: u8) -> bool {
     matches!(profile_idc, 0x42 | 0x4d | 0x58)
 }
 
-/// A total order on H.264 levels in which 1b sits between 1 and 1.1 (libwebrtc `IsLess`, B4).
-fn level_rank(plid: H264ProfileLevelId) -> u16 {
-    if plid.is_level_1b() {
-        21
-    } else {
-        u16::from(plid.level_idc) * 2
-    }
-}
-
 /// Our profile bytes with the level of `level_from`, written the way H.264 spells level 1b for
 /// that profile (B4: 42f00b, 42100b, 4d100b; level_idc 9 for the High profiles).
 fn with_level_of(ours: H264ProfileLevelId, level_from: H264ProfileLevelId) -> H264ProfileLevelId {
@@ -62,7 +53,7 @@ pub(super) fn h264_answer_profile_level_id(
         .unwrap_or(H264_DEFAULT_PROFILE_LEVEL_ID);
     let level_from = if ours.level_asymmetry_allowed && theirs.level_asymmetry_allowed {
         our_plid
-    } else if level_rank(their_plid) < level_rank(our_plid) {
+    } else if their_plid.level_order() < our_plid.level_order() {
         their_plid
     } else {
         our_plid

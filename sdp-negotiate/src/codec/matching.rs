@@ -78,7 +78,7 @@ pub(super) fn base_match(media: MediaKind, offered: &Codec<'_>, local: &CodecCon
 /// The value libwebrtc and aiortc infer for an absent H.264 `profile-level-id` (B3): 42e01f,
 /// Constrained Baseline level 3.1. Firefox infers 420010 (the RFC 6184 value); we follow
 /// libwebrtc.
-pub(super) const H264_DEFAULT_PROFILE_LEVEL_ID: H264ProfileLevelId = H264ProfileLevelId {
+pub(crate) const H264_DEFAULT_PROFILE_LEVEL_ID: H264ProfileLevelId = H264ProfileLevelId {
     profile_idc: 0x42,
     profile_iop: 0xe0,
     level_idc: 0x1f,

@@ -59,6 +59,8 @@
 mod feedback;
 mod h264;
 mod matching;
+
+pub(crate) use matching::H264_DEFAULT_PROFILE_LEVEL_ID;
 mod rtx_red;
 mod telephony;
 #[cfg(test)]

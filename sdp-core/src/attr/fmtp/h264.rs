@@ -137,6 +137,22 @@ impl H264ProfileLevelId {
                 && self.profile_iop & SET3 != 0
                 && matches!(self.profile_idc, 0x42 | 0x4d | 0x58))
     }
+
+    /// A number that orders levels, with 1b between 1 and 1.1 (comparing `level_idc` alone puts
+    /// 1b, written 11 or 9, in the wrong place; libwebrtc's `IsLess` does the same).
+    ///
+    /// ```
+    /// use sdp_core::attr::fmtp::H264ProfileLevelId;
+    /// let level = |s| H264ProfileLevelId::parse(s).unwrap().level_order();
+    /// assert!(level("42e00a") < level("42f00b") && level("42f00b") < level("42e00b"));
+    /// ```
+    pub fn level_order(&self) -> u16 {
+        if self.is_level_1b() {
+            21
+        } else {
+            u16::from(self.level_idc) * 2
+        }
+    }
 }
 
 impl fmt::Display for H264ProfileLevelId {
