@@ -76,6 +76,12 @@ impl<'a> Media<'a> {
         self.line = Line::new('m', text);
     }
 
+    /// Whether the section is disabled or rejected: port 0 without `a=bundle-only` (RFC 3264 §6;
+    /// RFC 9143 §6 gives a bundle-only section port 0 while it stays in use).
+    pub fn is_disabled(&self) -> bool {
+        self.port() == Some(0) && !self.has_attribute("bundle-only")
+    }
+
     /// The lines after the `m=` line, in order.
     pub fn lines(&self) -> &[Line<'a>] {
         &self.lines

@@ -522,8 +522,9 @@ pub(crate) fn parse<'a>(
 }
 
 fn check_first_line<'a>(p: &mut Parser<'a, '_>, line: &Line<'a>) -> Result<(), ParseError> {
-    // A leading blank line is reported as such by the line checks; the missing `v=` is then
-    // reported against the first non-blank line by `check_mandatory`.
+    // A leading blank line is reported as such by the line checks; `check_mandatory` then
+    // reports the missing `v=` against the first non-blank session-level line (or at the start
+    // when the session level holds only blank lines).
     if line.kind() == LineKind::Blank {
         return Ok(());
     }

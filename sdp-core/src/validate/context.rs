@@ -50,7 +50,7 @@ impl<'s, 'a> Ctx<'s, 'a> {
             .iter()
             .map(|m| {
                 let media_line = m.media_line();
-                // Same test as `validate::is_rejected`, without parsing the `m=` line again.
+                // `Media::is_disabled`, without parsing the `m=` line a second time.
                 let rejected =
                     media_line.is_some_and(|ml| ml.port == 0) && !m.has_attribute("bundle-only");
                 SectionInfo {
@@ -90,7 +90,7 @@ impl<'s, 'a> Ctx<'s, 'a> {
             .position(|m| std::ptr::eq(m, media))
         {
             Some(i) => self.is_rejected(i),
-            None => super::is_rejected(media),
+            None => media.is_disabled(),
         }
     }
 

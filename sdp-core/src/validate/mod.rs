@@ -24,7 +24,6 @@
 
 use std::fmt;
 
-use crate::media::Media;
 use crate::parse::Parsed;
 use crate::session::Session;
 use crate::span::Span;
@@ -252,11 +251,6 @@ pub fn catalogue_markdown() -> String {
         }
     }
     out
-}
-
-/// Whether a media section is rejected or disabled (port 0, RFC 3264 §6).
-pub(crate) fn is_rejected(media: &Media<'_>) -> bool {
-    media.port() == Some(0) && !media.has_attribute("bundle-only")
 }
 
 #[cfg(test)]

@@ -105,12 +105,7 @@ impl<'s> OfferView<'s> {
             .enumerate()
             .map(|(index, media)| {
                 let line = media.media_line();
-                let kind = match media.kind() {
-                    "audio" => Some(MediaKind::Audio),
-                    "video" => Some(MediaKind::Video),
-                    "application" => Some(MediaKind::Application),
-                    _ => None,
-                };
+                let kind = MediaKind::from_name(media.kind());
                 let media_options: Vec<&str> = media
                     .typed::<IceOptions>()
                     .flat_map(|o| o.iter().collect::<Vec<_>>())

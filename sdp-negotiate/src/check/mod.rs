@@ -26,7 +26,7 @@
 
 use std::fmt;
 
-use sdp_core::attr::bundle::{BundleOnly, Group, GroupSemantics};
+use sdp_core::attr::bundle::{Group, GroupSemantics};
 use sdp_core::{Media, Session, TypedAttribute};
 use serde::Serialize;
 
@@ -238,18 +238,13 @@ impl Pair<'_> {
 
     /// Whether the offer disabled the section: port 0 without `a=bundle-only` (A3a).
     fn offer_disabled(&self) -> bool {
-        is_disabled(self.offer)
+        self.offer.is_disabled()
     }
 
     fn is_rtp(&self) -> bool {
         self.offer.media_line().is_some_and(|l| l.is_rtp())
             && self.answer.media_line().is_some_and(|l| l.is_rtp())
     }
-}
-
-/// Port 0 without `a=bundle-only`: disabled or rejected (BUNDLE §6).
-fn is_disabled(media: &Media<'_>) -> bool {
-    media.port() == Some(0) && !media.has_attribute(BundleOnly::NAME)
 }
 
 /// Everything the checks share: the two descriptions, their pairs and BUNDLE groups.
@@ -288,7 +283,7 @@ impl<'c> Ctx<'c> {
                 });
                 let state = if a.port() != Some(0) {
                     State::Accepted
-                } else if in_group_not_first && !is_disabled(o) {
+                } else if in_group_not_first && !o.is_disabled() {
                     State::Bundled8843
                 } else {
                     State::Rejected

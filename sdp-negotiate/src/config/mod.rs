@@ -127,6 +127,18 @@ pub enum MediaKind {
     Application,
 }
 
+impl MediaKind {
+    /// The kind of an `m=` media type (`audio`, `video`, `application`); `None` for others.
+    pub fn from_name(name: &str) -> Option<MediaKind> {
+        match name {
+            "audio" => Some(MediaKind::Audio),
+            "video" => Some(MediaKind::Video),
+            "application" => Some(MediaKind::Application),
+            _ => None,
+        }
+    }
+}
+
 /// Engine mode (rulebook section 0).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]

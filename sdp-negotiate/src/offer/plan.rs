@@ -37,15 +37,6 @@ pub(crate) struct Slot {
     recycled: bool,
 }
 
-fn kind_of(name: &str) -> Option<MediaKind> {
-    match name {
-        "audio" => Some(MediaKind::Audio),
-        "video" => Some(MediaKind::Video),
-        "application" => Some(MediaKind::Application),
-        _ => None,
-    }
-}
-
 struct Mids {
     used: HashSet<String>,
     next: u64,
@@ -84,7 +75,7 @@ pub(crate) fn plan(
         .iter()
         .enumerate()
         .map(|(i, p)| Slot {
-            kind: kind_of(&p.kind),
+            kind: MediaKind::from_name(&p.kind),
             kind_name: p.kind.clone(),
             mid: p.mid.clone(),
             active: false,
