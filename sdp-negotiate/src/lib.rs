@@ -24,6 +24,7 @@ pub mod ice;
 pub mod identity;
 pub mod negotiated;
 mod offer;
+mod sdp_write;
 
 pub use answer::{answer, answer_with, Answer, AnswerOptions};
 pub use check::{check_answer, check_answer_with, Severity, Violation};

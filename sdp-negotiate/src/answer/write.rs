@@ -1,8 +1,6 @@
 //! Writing the answer (rulebook A4, A5, A7-A15, A29-A32; G for classic mode) and the
 //! [`Negotiated`] view of it.
 
-use std::fmt::Write as _;
-
 use sdp_core::attr::direction::Direction;
 use sdp_core::{ParseOptions, Session};
 
@@ -16,16 +14,10 @@ use crate::config::{Config, MediaKind};
 use crate::error::NegotiationError;
 use crate::ice;
 use crate::negotiated::{
-    AcceptedSection, Mode, Negotiated, RejectedSection, SectionOutcome, SimulcastOutcome, Transport,
+    AcceptedSection, DtlsRole, Mode, Negotiated, RejectedSection, SectionOutcome, SimulcastOutcome,
+    Transport,
 };
-
-/// Appends one line with CRLF. Writing into a `String` cannot fail.
-macro_rules! line {
-    ($out:expr, $($arg:tt)*) => {{
-        let _ = write!($out, $($arg)*);
-        $out.push_str("\r\n");
-    }};
-}
+use crate::sdp_write::{self, line};
 
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn write_answer(
@@ -68,11 +60,8 @@ pub(crate) fn write_answer(
     if view.extmap_allow_mixed_session && config.extmap_allow_mixed {
         line!(out, "a=extmap-allow-mixed");
     }
-    let identity = config.identity.as_ref();
     if mode == Mode::Jsep && config.compat.session_level_fingerprint {
-        if let Some(id) = identity {
-            line!(out, "a=fingerprint:{} {}", id.hash, id.fingerprint);
-        }
+        sdp_write::fingerprint_line(&mut out, config);
     }
     let cname = match previous
         .and_then(|p| p.cname.clone())
@@ -127,17 +116,6 @@ pub(crate) fn write_answer(
     Ok(parsed.session.into_owned())
 }
 
-/// Appends `n` in decimal (what `write!(out, "{n}")` writes).
-fn push_u8(out: &mut String, n: u8) {
-    if n >= 100 {
-        out.push(char::from(b'0' + n / 100));
-    }
-    if n >= 10 {
-        out.push(char::from(b'0' + n / 10 % 10));
-    }
-    out.push(char::from(b'0' + n % 10));
-}
-
 fn classic_port(options: &AnswerOptions<'_>, index: usize) -> u16 {
     let base = options.port_base.unwrap_or(49170);
     let step = u16::try_from(index).unwrap_or(u16::MAX).saturating_mul(2);
@@ -158,35 +136,20 @@ struct SectionCtx<'a, 'p> {
 }
 
 /// ICE credentials, fingerprint, setup and tls-id (A11, A12, A15, A16, A18).
-fn write_transport(
-    out: &mut String,
-    t: &TransportPlan,
-    config: &Config,
-    setup_role: Option<crate::negotiated::DtlsRole>,
-) {
-    line!(out, "a=ice-ufrag:{}", t.ice.ufrag);
-    line!(out, "a=ice-pwd:{}", t.ice.pwd);
-    if !t.ice_options.is_empty() {
-        line!(out, "a=ice-options:{}", t.ice_options.join(" "));
-    }
-    if !config.compat.session_level_fingerprint {
-        if let Some(id) = &config.identity {
-            line!(out, "a=fingerprint:{} {}", id.hash, id.fingerprint);
-        }
-    }
-    let role = setup_role.unwrap_or(t.role);
-    line!(
+fn write_transport(out: &mut String, t: &TransportPlan, config: &Config) {
+    let setup = if t.role == DtlsRole::Client {
+        "active"
+    } else {
+        "passive"
+    };
+    sdp_write::transport_lines(
         out,
-        "a=setup:{}",
-        if role == crate::negotiated::DtlsRole::Client {
-            "active"
-        } else {
-            "passive"
-        }
+        &t.ice,
+        &t.ice_options,
+        config,
+        setup,
+        t.tls_id.as_deref(),
     );
-    if let Some(tls_id) = &t.tls_id {
-        line!(out, "a=tls-id:{tls_id}");
-    }
 }
 
 fn write_accepted(out: &mut String, c: &SectionCtx<'_, '_>) -> Result<(), NegotiationError> {
@@ -229,7 +192,7 @@ fn write_accepted(out: &mut String, c: &SectionCtx<'_, '_>) -> Result<(), Negoti
     if let Some(t) = c.transport {
         // A21: repeat identical transport attributes in every bundled section unless strict 9143.
         if owns_transport || !c.config.compat.strict_9143 {
-            write_transport(out, t, c.config, None);
+            write_transport(out, t, c.config);
         }
     }
     // A2: echo the mid if and only if offered.
@@ -257,14 +220,8 @@ fn write_accepted(out: &mut String, c: &SectionCtx<'_, '_>) -> Result<(), Negoti
         line!(out, "a={}", p.direction);
         // A29: msid when we send; kept from the previous answer (E8). JSEP only (G1).
         if p.direction.sends() && c.mode == Mode::Jsep {
-            let msid = match c.previous.and_then(|pr| pr.msid.clone()) {
-                Some(msid) => msid,
-                None => {
-                    let stream = c.config.stream_id.clone().unwrap_or_else(|| "-".to_owned());
-                    format!("{stream} {}", ice::random_hex(32)?)
-                }
-            };
-            line!(out, "a=msid:{msid}");
+            let kept = c.previous.and_then(|pr| pr.msid.clone());
+            sdp_write::msid_line(out, kept, c.config)?;
         }
         // A7, A8: rtcp-mux when offered; rtcp-mux-only only in the answerer-tagged section.
         if p.rtcp_mux {
@@ -276,32 +233,16 @@ fn write_accepted(out: &mut String, c: &SectionCtx<'_, '_>) -> Result<(), Negoti
         if p.rtcp_rsize {
             line!(out, "a=rtcp-rsize");
         }
-        // The codec lines are most of an answer: push the text rather than go through `write!`
-        // for every line.
         for codec in &p.codecs.codecs {
-            out.push_str("a=rtpmap:");
-            push_u8(out, codec.payload_type);
-            out.push(' ');
-            out.push_str(&codec.name);
-            let _ = write!(out, "/{}", codec.clock_rate);
-            if let Some(ch) = codec.channels {
-                let _ = write!(out, "/{ch}");
-            }
-            out.push_str("\r\n");
-            for fb in &codec.rtcp_fb {
-                out.push_str("a=rtcp-fb:");
-                push_u8(out, codec.payload_type);
-                out.push(' ');
-                out.push_str(fb);
-                out.push_str("\r\n");
-            }
-            if let Some(fmtp) = &codec.answer_fmtp {
-                out.push_str("a=fmtp:");
-                push_u8(out, codec.payload_type);
-                out.push(' ');
-                out.push_str(fmtp);
-                out.push_str("\r\n");
-            }
+            sdp_write::codec_lines(
+                out,
+                codec.payload_type,
+                &codec.name,
+                codec.clock_rate,
+                codec.channels,
+                &codec.rtcp_fb,
+                codec.answer_fmtp.as_deref(),
+            );
         }
         write_simulcast(out, p);
         write_ssrcs(out, c)?;
@@ -382,24 +323,8 @@ fn write_ssrcs(out: &mut String, c: &SectionCtx<'_, '_>) -> Result<(), Negotiati
         .codecs
         .iter()
         .any(|codec| matches!(codec.role, CodecRole::Rtx { .. }));
-    let kept = c.previous.map(|pr| pr.ssrcs.clone()).unwrap_or_default();
-    let primary = match kept.first() {
-        Some(&ssrc) => ssrc,
-        None => ice::random_ssrc()?,
-    };
-    let rtx = match (has_rtx, kept.get(1)) {
-        (false, _) => None,
-        (true, Some(&ssrc)) => Some(ssrc),
-        (true, None) => Some(ice::random_ssrc()?),
-    };
-    if let Some(rtx) = rtx {
-        line!(out, "a=ssrc-group:FID {primary} {rtx}");
-    }
-    line!(out, "a=ssrc:{primary} cname:{}", c.cname);
-    if let Some(rtx) = rtx {
-        line!(out, "a=ssrc:{rtx} cname:{}", c.cname);
-    }
-    Ok(())
+    let kept = c.previous.map_or(&[][..], |pr| &pr.ssrcs);
+    sdp_write::ssrc_lines(out, kept, has_rtx, c.cname)
 }
 
 /// A4: port 0, same media and proto, one format, c=, mid, inactive, and the transport
@@ -436,7 +361,7 @@ fn write_rejected(
             .flatten()
             .and_then(|t| transports.transports.get(t))
         {
-            write_transport(out, t, config, None);
+            write_transport(out, t, config);
         }
     }
     if let Some(mid) = s.mid {

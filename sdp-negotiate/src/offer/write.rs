@@ -1,7 +1,5 @@
 //! Writing the offer (JSEP §5.2.1, §5.2.2; rulebook A5, A10-A15, A25, A27, A29-A32, D, E5, E6).
 
-use std::fmt::Write as _;
-
 use sdp_core::attr::direction::Direction;
 use sdp_core::{ParseOptions, Session};
 
@@ -12,14 +10,7 @@ use super::{OfferOptions, Transceiver};
 use crate::config::{Config, MediaKind};
 use crate::error::NegotiationError;
 use crate::ice::{self, IceCredentials};
-
-/// Appends one line with CRLF. Writing into a `String` cannot fail.
-macro_rules! line {
-    ($out:expr, $($arg:tt)*) => {{
-        let _ = write!($out, $($arg)*);
-        $out.push_str("\r\n");
-    }};
-}
+use crate::sdp_write::{self, line};
 
 /// Everything the writer needs.
 pub(crate) struct OfferCtx<'a> {
@@ -67,9 +58,7 @@ pub(crate) fn write_offer(c: &OfferCtx<'_>) -> Result<Session<'static>, Negotiat
     }
     line!(out, "a=msid-semantic: WMS *");
     if c.config.compat.session_level_fingerprint {
-        if let Some(id) = &c.config.identity {
-            line!(out, "a=fingerprint:{} {}", id.hash, id.fingerprint);
-        }
+        sdp_write::fingerprint_line(&mut out, c.config);
     }
     for slot in c.slots {
         let index_prev = slot.index_prev.and_then(|i| c.prev.slots.get(i));
@@ -122,18 +111,15 @@ fn credentials(c: &OfferCtx<'_>, group: &[String]) -> Result<IceCredentials, Neg
 
 /// A11, A12, A15, E5: ICE credentials and options, fingerprint, `setup:actpass`.
 fn write_transport(out: &mut String, c: &OfferCtx<'_>, shared: &Shared) {
-    line!(out, "a=ice-ufrag:{}", shared.ice.ufrag);
-    line!(out, "a=ice-pwd:{}", shared.ice.pwd);
-    if !c.config.ice.options.is_empty() {
-        line!(out, "a=ice-options:{}", c.config.ice.options.join(" "));
-    }
-    if !c.config.compat.session_level_fingerprint {
-        if let Some(id) = &c.config.identity {
-            line!(out, "a=fingerprint:{} {}", id.hash, id.fingerprint);
-        }
-    }
     // JSEP §5.2.1 and E5: every offer says actpass.
-    line!(out, "a=setup:actpass");
+    sdp_write::transport_lines(
+        out,
+        &shared.ice,
+        &c.config.ice.options,
+        c.config,
+        "actpass",
+        None,
+    );
 }
 
 fn write_mid(out: &mut String, slot: &Slot) {
@@ -191,18 +177,11 @@ fn write_rtp(
     line!(out, "a={direction}");
     // A29, E5: msid when we send: the transceiver's, else the previous one, else a new one.
     if direction.sends() {
-        let msid = match (
-            t.and_then(|t| t.msid.as_ref()),
-            continues.and_then(|p| p.msid.clone()),
-        ) {
-            (Some((stream, track)), _) => format!("{stream} {track}"),
-            (None, Some(msid)) => msid,
-            (None, None) => {
-                let stream = c.config.stream_id.clone().unwrap_or_else(|| "-".to_owned());
-                format!("{stream} {}", ice::random_hex(32)?)
-            }
-        };
-        line!(out, "a=msid:{msid}");
+        let msid = t
+            .and_then(|t| t.msid.as_ref())
+            .map(|(stream, track)| format!("{stream} {track}"))
+            .or_else(|| continues.and_then(|p| p.msid.clone()));
+        sdp_write::msid_line(out, msid, c.config)?;
     }
     // A7, E5: always mux; every active section is in the BUNDLE group (BUNDLE §9.3).
     line!(out, "a=rtcp-mux");
@@ -211,28 +190,15 @@ fn write_rtp(
         line!(out, "a=rtcp-rsize");
     }
     for codec in &codecs {
-        match codec.channels {
-            Some(ch) => line!(
-                out,
-                "a=rtpmap:{} {}/{}/{ch}",
-                codec.pt,
-                codec.name,
-                codec.clock_rate
-            ),
-            None => line!(
-                out,
-                "a=rtpmap:{} {}/{}",
-                codec.pt,
-                codec.name,
-                codec.clock_rate
-            ),
-        }
-        for fb in &codec.rtcp_fb {
-            line!(out, "a=rtcp-fb:{} {fb}", codec.pt);
-        }
-        if let Some(fmtp) = &codec.fmtp {
-            line!(out, "a=fmtp:{} {fmtp}", codec.pt);
-        }
+        sdp_write::codec_lines(
+            out,
+            codec.pt,
+            &codec.name,
+            codec.clock_rate,
+            codec.channels,
+            &codec.rtcp_fb,
+            codec.fmtp.as_deref(),
+        );
     }
     match t {
         // D1, RFC 8853 §5.2: a rid line per encoding, then the send list in preference order.
@@ -244,23 +210,8 @@ fn write_rtp(
         }
         // A30, E5: our SSRC (and its RTX in a FID group) when we send, kept from before.
         _ if direction.sends() => {
-            let kept = continues.map(|p| p.ssrcs.clone()).unwrap_or_default();
-            let primary = match kept.first() {
-                Some(&ssrc) => ssrc,
-                None => ice::random_ssrc()?,
-            };
-            let rtx = match (has_rtx, kept.get(1)) {
-                (false, _) => None,
-                (true, Some(&ssrc)) => Some(ssrc),
-                (true, None) => Some(ice::random_ssrc()?),
-            };
-            if let Some(rtx) = rtx {
-                line!(out, "a=ssrc-group:FID {primary} {rtx}");
-            }
-            line!(out, "a=ssrc:{primary} cname:{}", shared.cname);
-            if let Some(rtx) = rtx {
-                line!(out, "a=ssrc:{rtx} cname:{}", shared.cname);
-            }
+            let kept = continues.map_or(&[][..], |p| &p.ssrcs);
+            sdp_write::ssrc_lines(out, kept, has_rtx, &shared.cname)?;
         }
         _ => {}
     }
