@@ -27,6 +27,13 @@ pub enum NegotiationError {
     },
     /// The configuration is invalid.
     Config(crate::config::ConfigError),
+    /// The signalling state does not allow the operation (rulebook E1, E2).
+    InvalidState {
+        /// The state the negotiator was in.
+        state: crate::negotiator::SignalingState,
+        /// What was attempted, e.g. `set_remote(answer)`.
+        operation: String,
+    },
 }
 
 impl fmt::Display for NegotiationError {
@@ -46,6 +53,9 @@ impl fmt::Display for NegotiationError {
             }
             NegotiationError::ApiMisuse { reason } => write!(f, "API misuse: {reason}"),
             NegotiationError::Config(e) => write!(f, "invalid configuration: {e}"),
+            NegotiationError::InvalidState { state, operation } => {
+                write!(f, "{operation} is not allowed in state {state}")
+            }
         }
     }
 }

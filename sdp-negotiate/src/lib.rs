@@ -23,6 +23,7 @@ mod error;
 pub mod ice;
 pub mod identity;
 pub mod negotiated;
+mod negotiator;
 mod offer;
 mod sdp_write;
 
@@ -33,6 +34,7 @@ pub use config::{CodecConfig, Config, MediaKind};
 pub use error::NegotiationError;
 pub use identity::Identity;
 pub use negotiated::{Negotiated, RejectReason, SectionOutcome};
+pub use negotiator::{Event, Negotiator, SdpType, SignalingState};
 pub use offer::{offer, OfferOptions, Transceiver};
 
 /// The README's examples (which use both crates), compiled and run as doc tests so that they
