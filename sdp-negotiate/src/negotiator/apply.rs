@@ -5,6 +5,7 @@ use std::collections::HashMap;
 
 use sdp_core::attr::bundle::{Group, GroupSemantics, Mid};
 use sdp_core::attr::dtls::{Fingerprint, Setup, TlsId};
+use sdp_core::attr::extmap::Extmap;
 use sdp_core::attr::ice::{IcePwd, IceUfrag};
 use sdp_core::attr::sctp::{MaxMessageSize, SctpPort};
 use sdp_core::attr::simulcast::Simulcast;
@@ -14,8 +15,8 @@ use sdp_core::{Media, Session};
 use crate::codec::{CodecRole, NegotiatedCodec};
 use crate::config::MediaKind;
 use crate::negotiated::{
-    AcceptedSection, DtlsRole, Mode, Negotiated, RejectReason, RejectedSection, SctpParams,
-    SectionOutcome, SimulcastOutcome, Transport,
+    AcceptedSection, DtlsRole, Mode, Negotiated, NegotiatedExtension, RejectReason,
+    RejectedSection, SctpParams, SectionOutcome, SimulcastOutcome, Transport,
 };
 
 /// The transport attributes of one section, session-level values inherited.
@@ -265,7 +266,7 @@ fn accepted(
         } else {
             codecs(o, a)
         },
-        extensions: Vec::new(),
+        extensions: extensions(answer, a, we_offered),
         transport: Transport {
             bundle_group: group,
             owns_transport: group.is_none() || tagged,
@@ -281,6 +282,40 @@ fn accepted(
         sctp,
         simulcast,
         rtcp_rsize: a.has_attribute("rtcp-rsize"),
+    }
+}
+
+/// The header extensions of the answer (media level, then session level), with our direction:
+/// the answer's when we answered, its reverse when we offered (C4).
+fn extensions(answer: &Session<'_>, a: &Media<'_>, we_offered: bool) -> Vec<NegotiatedExtension> {
+    let mut out: Vec<NegotiatedExtension> = Vec::new();
+    for ext in a.typed::<Extmap>().chain(answer.typed::<Extmap>()) {
+        if out.iter().any(|e| e.id == ext.id) {
+            continue;
+        }
+        let answered = ext.direction.unwrap_or_default();
+        out.push(NegotiatedExtension {
+            id: ext.id,
+            uri: ext.uri.to_owned(),
+            direction: if we_offered {
+                answered.reversed()
+            } else {
+                answered
+            },
+            encrypted: ext.encrypted,
+        });
+    }
+    out
+}
+
+/// Marks the accepted sections whose mid is in `restarted` as restarting ICE (E6).
+pub(crate) fn mark_ice_restarts(negotiated: &mut Negotiated, restarted: &[String]) {
+    for section in &mut negotiated.sections {
+        if let SectionOutcome::Accepted(a) = section {
+            if a.mid.as_ref().is_some_and(|mid| restarted.contains(mid)) {
+                a.transport.ice_restart = true;
+            }
+        }
     }
 }
 

@@ -267,7 +267,9 @@ impl Negotiator {
                         ),
                     });
                 }
-                let negotiated = apply::negotiated_from(ours, &session, true);
+                let mut negotiated = apply::negotiated_from(ours, &session, true);
+                // E6: the transports whose remote credentials changed restarted ICE.
+                apply::mark_ice_restarts(&mut negotiated, &restarted);
                 self.agree(negotiated, &mut events);
                 if kind == SdpType::Answer {
                     self.current_local = self.pending_local.take();

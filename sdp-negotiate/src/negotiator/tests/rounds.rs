@@ -5,7 +5,8 @@ use sdp_core::attr::direction::Direction;
 
 use super::*;
 
-/// Both sides agree: same mids, A's direction is the reverse of B's, same codecs.
+/// Both sides agree: same mids, A's direction is the reverse of B's, same codecs, same header
+/// extensions with reversed directions.
 fn assert_agree(a: &Negotiator, b: &Negotiator) {
     assert_eq!(a.state(), SignalingState::Stable);
     assert_eq!(b.state(), SignalingState::Stable);
@@ -22,6 +23,10 @@ fn assert_agree(a: &Negotiator, b: &Negotiator) {
                         .iter()
                         .map(|c| (c.payload_type, c.name.to_ascii_lowercase()))
                         .collect::<Vec<_>>(),
+                    s.extensions
+                        .iter()
+                        .map(|e| (e.id, e.uri.clone(), e.direction))
+                        .collect::<Vec<_>>(),
                 )
             })
             .collect::<Vec<_>>()
@@ -33,7 +38,41 @@ fn assert_agree(a: &Negotiator, b: &Negotiator) {
         assert_eq!(x.1, y.1.reversed(), "mid {:?}", x.0);
         assert_ne!(x.2, y.2, "DTLS roles are opposite, mid {:?}", x.0);
         assert_eq!(x.3, y.3, "mid {:?}", x.0);
+        let reversed: Vec<_> =
+            y.4.iter()
+                .map(|(id, uri, d)| (*id, uri.clone(), d.reversed()))
+                .collect();
+        assert_eq!(x.4, reversed, "extensions, mid {:?}", x.0);
     }
+}
+
+#[test]
+fn e6_an_ice_restart_is_marked_in_both_views() {
+    let (mut a, mut b) = pair();
+    let ts = vec![audio("a")];
+    exchange(&mut a, &mut b, &ts, false);
+    assert!(a
+        .negotiated()
+        .unwrap()
+        .accepted()
+        .all(|s| !s.transport.ice_restart));
+    assert!(a
+        .negotiated()
+        .unwrap()
+        .accepted()
+        .all(|s| !s.extensions.is_empty()));
+    exchange(&mut a, &mut b, &ts, true);
+    assert_agree(&a, &b);
+    assert!(a
+        .negotiated()
+        .unwrap()
+        .accepted()
+        .all(|s| s.transport.ice_restart));
+    assert!(b
+        .negotiated()
+        .unwrap()
+        .accepted()
+        .all(|s| s.transport.ice_restart));
 }
 
 #[test]
