@@ -42,7 +42,7 @@ fn main() -> io::Result<()> {
                     }
                     Err(e) => format!("error: {e}\n"),
                 };
-                write!(out, "{reply}.\n")?;
+                writeln!(out, "{reply}.")?;
             }
             "answer" => {
                 let mut text = String::new();
