@@ -140,6 +140,25 @@ a=control:trackID=1\r\n";
             .collect()
     }
 
+    /// The codes `validate` reports for `text` under the WebRTC profile.
+    pub(crate) fn webrtc(text: &str) -> Vec<&'static str> {
+        codes(text, Profile::Webrtc)
+    }
+
+    /// The first diagnostic with `code` for `text` under `profile`; panics when there is none.
+    pub(crate) fn find_in(text: &str, profile: Profile, code: &str) -> crate::validate::Diagnostic {
+        let session = Session::parse(text).expect("fixture parses");
+        validate(&session, profile)
+            .into_iter()
+            .find(|d| d.code() == code)
+            .unwrap_or_else(|| panic!("no {code}"))
+    }
+
+    /// The first diagnostic with `code` for `text` under the WebRTC profile.
+    pub(crate) fn find(text: &str, code: &str) -> crate::validate::Diagnostic {
+        find_in(text, Profile::Webrtc, code)
+    }
+
     /// `base` with `from` replaced by `to`, checking that `from` occurs.
     pub(crate) fn edit(base: &str, from: &str, to: &str) -> String {
         assert!(base.contains(from), "fixture has no {from:?}");

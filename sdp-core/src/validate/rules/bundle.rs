@@ -308,20 +308,8 @@ fn check_bundle_only(ctx: &mut Ctx<'_, '_>, bundled: &HashMap<&str, usize>) {
 #[cfg(test)]
 mod tests {
     use crate::validate::tests::fixtures::{codes, edit, RFC8866, WEBRTC};
-    use crate::validate::{validate, Profile};
-    use crate::Session;
-
-    fn webrtc(text: &str) -> Vec<&'static str> {
-        codes(text, Profile::Webrtc)
-    }
-
-    fn find(text: &str, code: &str) -> crate::validate::Diagnostic {
-        let session = Session::parse(text).unwrap();
-        validate(&session, Profile::Webrtc)
-            .into_iter()
-            .find(|d| d.code() == code)
-            .unwrap_or_else(|| panic!("no {code}"))
-    }
+    use crate::validate::tests::fixtures::{find, webrtc};
+    use crate::validate::Profile;
 
     #[test]
     fn duplicate_mid_fires_when_two_sections_share_a_mid() {

@@ -296,24 +296,13 @@ fn offset_of(whole: &str, part: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use crate::validate::tests::fixtures::{self, codes, edit};
-    use crate::validate::{validate, Diagnostic, Profile};
-    use crate::Session;
+    use crate::validate::tests::fixtures::{find, webrtc};
+    use crate::validate::Profile;
 
     const FP: &str = "a=fingerprint:sha-256 18:93:7B:75:5D:B4:43:17:12:31:CE:90:E9:7C:21:37:80:80:2E:87:75:2A:3B:03:0B:BA:6F:D3:16:81:23:0A";
     const OTHER_FP: &str = "a=fingerprint:sha-256 AA:93:7B:75:5D:B4:43:17:12:31:CE:90:E9:7C:21:37:80:80:2E:87:75:2A:3B:03:0B:BA:6F:D3:16:81:23:0A";
     const SHA1_FP: &str =
         "a=fingerprint:sha-1 4A:AD:B9:B1:3F:82:18:3B:54:02:12:DF:3E:5D:49:6B:19:E5:7C:AB";
-
-    fn webrtc(text: &str) -> Vec<&'static str> {
-        codes(text, Profile::Webrtc)
-    }
-
-    fn first(text: &str, code: &str) -> Diagnostic {
-        validate(&Session::parse(text).unwrap(), Profile::Webrtc)
-            .into_iter()
-            .find(|d| d.code() == code)
-            .unwrap_or_else(|| panic!("no {code}"))
-    }
 
     #[test]
     fn fixture_is_clean() {
@@ -323,7 +312,7 @@ mod tests {
     #[test]
     fn unknown_fingerprint_hash_fires_for_sha256_without_dash() {
         let text = fixtures::WEBRTC.replace("a=fingerprint:sha-256 ", "a=fingerprint:sha256 ");
-        let d = first(&text, "SDP0401");
+        let d = find(&text, "SDP0401");
         assert_eq!((d.line(), d.column()), (17, 15));
         assert_eq!(d.message(), "unknown fingerprint hash function `sha256`");
         assert!(codes(&text, Profile::Rfc8866).contains(&"SDP0401"));
@@ -338,7 +327,7 @@ mod tests {
     #[test]
     fn fingerprint_length_mismatch_fires_when_sha1_has_32_bytes() {
         let text = fixtures::WEBRTC.replace("a=fingerprint:sha-256 ", "a=fingerprint:sha-1 ");
-        let d = first(&text, "SDP0402");
+        let d = find(&text, "SDP0402");
         assert_eq!((d.line(), d.column()), (17, 21));
         assert_eq!(d.message(), "`sha-1` fingerprint has 32 bytes, expected 20");
     }
@@ -365,7 +354,7 @@ mod tests {
     #[test]
     fn fingerprint_at_both_levels_fires_when_session_and_media_have_one() {
         let text = edit(fixtures::WEBRTC, "t=0 0\r\n", &format!("t=0 0\r\n{FP}\r\n"));
-        let d = first(&text, "SDP0404");
+        let d = find(&text, "SDP0404");
         assert_eq!(d.line(), 5);
         assert_eq!(
             d.message(),
@@ -387,7 +376,7 @@ mod tests {
             .replacen(FP, "@", 1)
             .replacen(FP, OTHER_FP, 1)
             .replacen('@', FP, 1);
-        let d = first(&text, "SDP0405");
+        let d = find(&text, "SDP0405");
         assert_eq!(d.line(), 41);
         assert_eq!(
             d.message(),
@@ -408,7 +397,7 @@ mod tests {
     #[test]
     fn missing_fingerprint_fires_when_no_section_has_one() {
         let text = fixtures::WEBRTC.replace(&format!("{FP}\r\n"), "");
-        let d = first(&text, "SDP0406");
+        let d = find(&text, "SDP0406");
         assert_eq!(d.line(), 8);
         assert_eq!(d.message(), "DTLS section `0` has no `a=fingerprint`");
     }
@@ -439,7 +428,7 @@ mod tests {
     #[test]
     fn setup_holdconn_fires_in_webrtc() {
         let text = edit(fixtures::WEBRTC, "a=setup:actpass", "a=setup:holdconn");
-        let d = first(&text, "SDP0408");
+        let d = find(&text, "SDP0408");
         assert_eq!((d.line(), d.column()), (18, 9));
         assert!(!codes(&text, Profile::Rfc8866).contains(&"SDP0408"));
     }
@@ -456,7 +445,7 @@ mod tests {
             "a=setup:actpass",
             "a=setup:actpass\r\na=tls-id:abc",
         );
-        let d = first(&text, "SDP0409");
+        let d = find(&text, "SDP0409");
         assert_eq!(d.message(), "`a=tls-id` has 3 characters");
     }
 

@@ -220,20 +220,8 @@ fn check_scope(ctx: &mut Ctx<'_, '_>, maps: &[Mapping<'_>], allows_mixed: bool) 
 #[cfg(test)]
 mod tests {
     use crate::validate::tests::fixtures::{codes, edit, SIP, WEBRTC};
-    use crate::validate::{validate, Profile};
-    use crate::Session;
-
-    fn webrtc(text: &str) -> Vec<&'static str> {
-        codes(text, Profile::Webrtc)
-    }
-
-    fn find(text: &str, code: &str) -> crate::validate::Diagnostic {
-        let session = Session::parse(text).unwrap();
-        validate(&session, Profile::Webrtc)
-            .into_iter()
-            .find(|d| d.code() == code)
-            .unwrap_or_else(|| panic!("no {code}"))
-    }
+    use crate::validate::tests::fixtures::{find, webrtc};
+    use crate::validate::Profile;
 
     const AUDIO_LEVEL: &str = "a=extmap:1 urn:ietf:params:rtp-hdrext:ssrc-audio-level\r\n";
 

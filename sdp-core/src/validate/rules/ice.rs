@@ -275,21 +275,10 @@ fn offset_of(whole: &str, part: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use crate::validate::tests::fixtures::{self, codes, edit};
-    use crate::validate::{validate, Diagnostic, Profile};
-    use crate::Session;
+    use crate::validate::tests::fixtures::{find, webrtc};
+    use crate::validate::Profile;
 
     const HOST: &str = "a=candidate:1 1 udp 2122260223 192.0.2.10 54321 typ host generation 0";
-
-    fn webrtc(text: &str) -> Vec<&'static str> {
-        codes(text, Profile::Webrtc)
-    }
-
-    fn first(text: &str, code: &str) -> Diagnostic {
-        validate(&Session::parse(text).unwrap(), Profile::Webrtc)
-            .into_iter()
-            .find(|d| d.code() == code)
-            .unwrap_or_else(|| panic!("no {code}"))
-    }
 
     #[test]
     fn fixture_is_clean() {
@@ -299,7 +288,7 @@ mod tests {
     #[test]
     fn ice_ufrag_length_fires_when_the_ufrag_is_too_short() {
         let text = edit(fixtures::WEBRTC, "a=ice-ufrag:vsCn", "a=ice-ufrag:vsC");
-        let d = first(&text, "SDP0301");
+        let d = find(&text, "SDP0301");
         assert_eq!((d.line(), d.column()), (14, 13));
         assert_eq!(d.message(), "`a=ice-ufrag` has 3 characters");
     }
@@ -333,7 +322,7 @@ mod tests {
     #[test]
     fn ice_credential_chars_fires_when_the_ufrag_has_an_underscore() {
         let text = edit(fixtures::WEBRTC, "a=ice-ufrag:vsCn", "a=ice-ufrag:vs_Cn");
-        let d = first(&text, "SDP0303");
+        let d = find(&text, "SDP0303");
         assert_eq!(
             d.message(),
             "`a=ice-ufrag` contains `_`, which is not an ice-char"
@@ -354,7 +343,7 @@ mod tests {
             "a=ice-ufrag:vsCn\r\na=ice-pwd:Wnc8FZXWEzpLqDY1sS0kqIBf\r\n",
             "",
         );
-        let d = first(&text, "SDP0304");
+        let d = find(&text, "SDP0304");
         assert_eq!(d.line(), 7);
         assert_eq!(
             d.message(),
@@ -447,7 +436,7 @@ mod tests {
             " typ srflx raddr 192.0.2.10 rport 54321",
             " typ srflx generation 0",
         );
-        let d = first(&text, "SDP0307");
+        let d = find(&text, "SDP0307");
         assert_eq!(d.message(), "`srflx` candidate `2` has no `raddr`/`rport`");
     }
 
@@ -464,7 +453,7 @@ mod tests {
     #[test]
     fn tcp_candidate_without_tcptype_fires_when_tcptype_is_missing() {
         let text = edit(fixtures::WEBRTC, " typ host tcptype active", " typ host");
-        let d = first(&text, "SDP0308");
+        let d = find(&text, "SDP0308");
         assert_eq!((d.line(), d.column()), (13, 13));
     }
 
@@ -480,7 +469,7 @@ mod tests {
             "a=ice-options:trickle",
             "a=ice-options:trickle trikle",
         );
-        let d = first(&text, "SDP0309");
+        let d = find(&text, "SDP0309");
         assert_eq!((d.line(), d.column()), (16, 23));
         assert_eq!(d.message(), "unknown ICE option `trikle`");
     }

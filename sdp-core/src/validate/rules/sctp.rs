@@ -169,21 +169,10 @@ fn check_form(ctx: &mut Ctx<'_, '_>, m: usize, media: &Media<'_>) {
 #[cfg(test)]
 mod tests {
     use crate::validate::tests::fixtures::{self, codes, edit};
-    use crate::validate::{validate, Diagnostic, Profile};
-    use crate::Session;
+    use crate::validate::tests::fixtures::{find, webrtc};
+    use crate::validate::Profile;
 
     const DATA_M: &str = "m=application 9 UDP/DTLS/SCTP webrtc-datachannel";
-
-    fn webrtc(text: &str) -> Vec<&'static str> {
-        codes(text, Profile::Webrtc)
-    }
-
-    fn first(text: &str, code: &str) -> Diagnostic {
-        validate(&Session::parse(text).unwrap(), Profile::Webrtc)
-            .into_iter()
-            .find(|d| d.code() == code)
-            .unwrap_or_else(|| panic!("no {code}"))
-    }
 
     fn legacy() -> String {
         let text = edit(fixtures::WEBRTC, DATA_M, "m=application 9 DTLS/SCTP 5000");
@@ -202,7 +191,7 @@ mod tests {
     #[test]
     fn sctp_port_zero_fires_for_port_zero() {
         let text = edit(fixtures::WEBRTC, "a=sctp-port:5000", "a=sctp-port:0");
-        let d = first(&text, "SDP0801");
+        let d = find(&text, "SDP0801");
         assert_eq!((d.line(), d.column()), (78, 13));
         assert_eq!(d.message(), "`a=sctp-port:0` in section `2`");
     }
@@ -229,7 +218,7 @@ mod tests {
 
     #[test]
     fn legacy_data_channel_fires_for_dtls_sctp_with_sctpmap() {
-        let d = first(&legacy(), "SDP0803");
+        let d = find(&legacy(), "SDP0803");
         assert_eq!((d.line(), d.column()), (70, 17));
         assert_eq!(legacy_codes(), ["SDP0803"]);
     }
@@ -250,7 +239,7 @@ mod tests {
             "a=sctp-port:5000",
             "a=sctp-port:5000\r\na=sctpmap:5000 webrtc-datachannel 1024",
         );
-        let d = first(&text, "SDP0804");
+        let d = find(&text, "SDP0804");
         assert_eq!(d.line(), 79);
         let text = edit(
             fixtures::WEBRTC,
@@ -268,7 +257,7 @@ mod tests {
     #[test]
     fn missing_sctp_port_fires_when_the_attribute_is_absent() {
         let text = edit(fixtures::WEBRTC, "a=sctp-port:5000\r\n", "");
-        let d = first(&text, "SDP0805");
+        let d = find(&text, "SDP0805");
         assert_eq!(d.line(), 70);
     }
 
@@ -284,7 +273,7 @@ mod tests {
             DATA_M,
             "m=application 9 UDP/DTLS/SCTP 5000",
         );
-        let d = first(&text, "SDP0806");
+        let d = find(&text, "SDP0806");
         assert_eq!((d.line(), d.column()), (70, 31));
         assert_eq!(d.message(), "`UDP/DTLS/SCTP` section with format `5000`");
     }

@@ -281,21 +281,8 @@ fn rfc8853_form(simulcast: &Simulcast<'_>) -> String {
 
 #[cfg(test)]
 mod tests {
-    use crate::validate::tests::fixtures::{codes, edit, WEBRTC};
-    use crate::validate::{validate, Profile};
-    use crate::Session;
-
-    fn webrtc(text: &str) -> Vec<&'static str> {
-        codes(text, Profile::Webrtc)
-    }
-
-    fn find(text: &str, code: &str) -> crate::validate::Diagnostic {
-        let session = Session::parse(text).unwrap();
-        validate(&session, Profile::Webrtc)
-            .into_iter()
-            .find(|d| d.code() == code)
-            .unwrap_or_else(|| panic!("no {code}"))
-    }
+    use crate::validate::tests::fixtures::{edit, WEBRTC};
+    use crate::validate::tests::fixtures::{find, webrtc};
 
     #[test]
     fn simulcast_unknown_rid_fires_when_a_rid_is_not_defined() {

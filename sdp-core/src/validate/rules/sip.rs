@@ -208,15 +208,10 @@ fn check_ptime(ctx: &mut Ctx<'_, '_>, mi: usize, m: &Media<'_>, codecs: &[Codec<
 #[cfg(test)]
 mod tests {
     use crate::validate::tests::fixtures::{self, codes, edit};
-    use crate::validate::{validate, Profile};
-    use crate::Session;
+    use crate::validate::Profile;
 
     fn find(text: &str, code: &str) -> crate::validate::Diagnostic {
-        let session = Session::parse(text).unwrap();
-        validate(&session, Profile::Sip)
-            .into_iter()
-            .find(|d| d.code() == code)
-            .unwrap_or_else(|| panic!("no {code} in {text}"))
+        crate::validate::tests::fixtures::find_in(text, Profile::Sip, code)
     }
 
     #[test]

@@ -332,20 +332,8 @@ fn check_bundled_ssrcs(ctx: &mut Ctx<'_, '_>) {
 #[cfg(test)]
 mod tests {
     use crate::validate::tests::fixtures::{codes, edit, SIP, WEBRTC};
-    use crate::validate::{validate, Profile};
-    use crate::Session;
-
-    fn webrtc(text: &str) -> Vec<&'static str> {
-        codes(text, Profile::Webrtc)
-    }
-
-    fn find(text: &str, code: &str) -> crate::validate::Diagnostic {
-        let session = Session::parse(text).unwrap();
-        validate(&session, Profile::Webrtc)
-            .into_iter()
-            .find(|d| d.code() == code)
-            .unwrap_or_else(|| panic!("no {code}"))
-    }
+    use crate::validate::tests::fixtures::{find, webrtc};
+    use crate::validate::Profile;
 
     #[test]
     fn ssrc_group_unknown_ssrc_fires_when_a_member_is_not_declared() {

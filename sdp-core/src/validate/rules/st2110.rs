@@ -306,15 +306,10 @@ fn check_audio(ctx: &mut Ctx<'_, '_>, mi: usize, m: &Media<'_>, codec: &Codec<'_
 #[cfg(test)]
 mod tests {
     use crate::validate::tests::fixtures::{self, codes, edit};
-    use crate::validate::{validate, Profile};
-    use crate::Session;
+    use crate::validate::Profile;
 
     fn find(text: &str, code: &str) -> crate::validate::Diagnostic {
-        let session = Session::parse(text).unwrap();
-        validate(&session, Profile::St2110)
-            .into_iter()
-            .find(|d| d.code() == code)
-            .unwrap_or_else(|| panic!("no {code} in {text}"))
+        crate::validate::tests::fixtures::find_in(text, Profile::St2110, code)
     }
 
     fn st(text: &str) -> Vec<&'static str> {

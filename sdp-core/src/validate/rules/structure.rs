@@ -388,17 +388,9 @@ fn check_port_count(ctx: &mut Ctx<'_, '_>, i: usize, ml: &MediaLine<'_>, line: &
 
 #[cfg(test)]
 mod tests {
+    use crate::validate::tests::fixtures::find_in as find;
     use crate::validate::tests::fixtures::{self, codes, edit};
-    use crate::validate::{validate, Profile};
-    use crate::Session;
-
-    fn find(text: &str, profile: Profile, code: &str) -> crate::validate::Diagnostic {
-        let session = Session::parse(text).unwrap();
-        validate(&session, profile)
-            .into_iter()
-            .find(|d| d.code() == code)
-            .unwrap_or_else(|| panic!("no {code} in {text}"))
-    }
+    use crate::validate::Profile;
 
     #[test]
     fn fixtures_are_clean_of_structure_lints() {

@@ -328,15 +328,12 @@ impl BundleGroups {
 
 #[cfg(test)]
 mod tests {
+    use crate::validate::tests::fixtures::webrtc;
     use crate::validate::tests::fixtures::{self, codes, edit};
     use crate::validate::{validate, Profile};
     use crate::Session;
 
     const AUDIO_M: &str = "m=audio 9 UDP/TLS/RTP/SAVPF 111 63 0 126";
-
-    fn webrtc(text: &str) -> Vec<&'static str> {
-        codes(text, Profile::Webrtc)
-    }
 
     #[test]
     fn fixture_is_clean() {
