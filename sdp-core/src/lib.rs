@@ -48,6 +48,7 @@ pub mod attr;
 pub mod codec;
 pub mod error;
 pub mod field;
+mod level;
 pub mod lex;
 mod line;
 mod media;

@@ -6,6 +6,7 @@ use crate::attr::direction::Direction;
 use crate::attr::{self, AttrValue, Attribute, TypedAttribute};
 use crate::codec::{self, Codec};
 use crate::field::{Bandwidth, Connection, MediaLine};
+use crate::level;
 use crate::line::{Line, LineKind};
 
 /// One media section (`m=` and its `i= c= b= k= a=` lines), in input order.
@@ -95,7 +96,7 @@ impl<'a> Media<'a> {
 
     /// The attributes, in order.
     pub fn attributes(&self) -> impl Iterator<Item = Attribute<'_>> + '_ {
-        self.lines.iter().filter_map(Line::as_attribute)
+        level::attributes(&self.lines)
     }
 
     /// The attributes named `name`, in order.
@@ -103,23 +104,17 @@ impl<'a> Media<'a> {
         &'s self,
         name: &'s str,
     ) -> impl Iterator<Item = Attribute<'s>> + 's {
-        self.lines
-            .iter()
-            .filter(move |l| l.is_attribute(name))
-            .filter_map(Line::as_attribute)
+        level::attributes_named(&self.lines, name)
     }
 
     /// The first attribute named `name`.
     pub fn attribute(&self, name: &str) -> Option<Attribute<'_>> {
-        self.lines
-            .iter()
-            .find(|l| l.is_attribute(name))
-            .and_then(Line::as_attribute)
+        level::attribute(&self.lines, name)
     }
 
     /// Whether an attribute named `name` is present.
     pub fn has_attribute(&self, name: &str) -> bool {
-        self.lines.iter().any(|l| l.is_attribute(name))
+        level::has_attribute(&self.lines, name)
     }
 
     /// Every well-formed attribute of type `T`, in order (malformed ones are skipped: lenient
@@ -132,13 +127,7 @@ impl<'a> Media<'a> {
     /// assert_eq!(mids, ["a"]);
     /// ```
     pub fn typed<'s, T: TypedAttribute<'s> + 's>(&'s self) -> impl Iterator<Item = T> + 's {
-        // `parse_as` keeps only attributes named `T::NAME`: skip the other lines before
-        // building their attribute view.
-        self.lines
-            .iter()
-            .filter(|l| l.is_attribute(T::NAME))
-            .filter_map(Line::as_attribute)
-            .filter_map(|a| a.parse_as::<T>()?.ok())
+        level::typed(&self.lines)
     }
 
     /// The first well-formed attribute of type `T`.
@@ -148,7 +137,7 @@ impl<'a> Media<'a> {
 
     /// Every well-formed known attribute, typed.
     pub fn typed_attributes(&self) -> impl Iterator<Item = AttrValue<'_>> + '_ {
-        self.attributes().filter_map(|a| a.typed()?.ok())
+        level::typed_attributes(&self.lines)
     }
 
     /// The `a=mid` value.
@@ -291,9 +280,7 @@ impl<'a> Media<'a> {
 
     /// Removes every attribute named `name`; returns how many were removed.
     pub fn remove_attributes(&mut self, name: &str) -> usize {
-        let before = self.lines.len();
-        self.lines.retain(|l| !l.is_attribute(name));
-        before - self.lines.len()
+        level::remove_attributes(&mut self.lines, name)
     }
 
     /// The same section owning its text.

@@ -7,6 +7,7 @@ use crate::attr::direction::Direction;
 use crate::attr::{self, AttrValue, Attribute, TypedAttribute};
 use crate::error::{ErrorCode, ParseError, Problem};
 use crate::field::{Bandwidth, Connection, MediaLine, Origin, Repeat, TimeZones, Timing};
+use crate::level;
 use crate::line::{Eol, Line, LineKind};
 use crate::media::Media;
 use crate::options::ParseOptions;
@@ -220,31 +221,22 @@ impl<'a> Session<'a> {
 
     /// The session-level attributes, in order.
     pub fn attributes(&self) -> impl Iterator<Item = Attribute<'_>> + '_ {
-        self.lines.iter().filter_map(Line::as_attribute)
+        level::attributes(&self.lines)
     }
 
     /// The first session-level attribute named `name`.
     pub fn attribute(&self, name: &str) -> Option<Attribute<'_>> {
-        self.lines
-            .iter()
-            .find(|l| l.is_attribute(name))
-            .and_then(Line::as_attribute)
+        level::attribute(&self.lines, name)
     }
 
     /// Whether a session-level attribute named `name` is present.
     pub fn has_attribute(&self, name: &str) -> bool {
-        self.lines.iter().any(|l| l.is_attribute(name))
+        level::has_attribute(&self.lines, name)
     }
 
     /// Every well-formed session-level attribute of type `T`, in order.
     pub fn typed<'s, T: TypedAttribute<'s> + 's>(&'s self) -> impl Iterator<Item = T> + 's {
-        // `parse_as` keeps only attributes named `T::NAME`: skip the other lines before
-        // building their attribute view.
-        self.lines
-            .iter()
-            .filter(|l| l.is_attribute(T::NAME))
-            .filter_map(Line::as_attribute)
-            .filter_map(|a| a.parse_as::<T>()?.ok())
+        level::typed(&self.lines)
     }
 
     /// The first well-formed session-level attribute of type `T`.
@@ -254,7 +246,7 @@ impl<'a> Session<'a> {
 
     /// Every well-formed known session-level attribute, typed.
     pub fn typed_attributes(&self) -> impl Iterator<Item = AttrValue<'_>> + '_ {
-        self.attributes().filter_map(|a| a.typed()?.ok())
+        level::typed_attributes(&self.lines)
     }
 
     /// Appends a typed session-level attribute as a canonical line.
@@ -273,9 +265,7 @@ impl<'a> Session<'a> {
 
     /// Removes every session-level attribute named `name`; returns how many were removed.
     pub fn remove_attributes(&mut self, name: &str) -> usize {
-        let before = self.lines.len();
-        self.lines.retain(|l| !l.is_attribute(name));
-        before - self.lines.len()
+        level::remove_attributes(&mut self.lines, name)
     }
 
     /// Inserts a session-level line where RFC 8866 §5 puts its type: after the last line of the
