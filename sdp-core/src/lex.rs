@@ -86,6 +86,13 @@ pub fn offset_in(whole: &str, rest: &str) -> usize {
     whole.len().saturating_sub(rest.len())
 }
 
+/// Where `part` starts in `whole` when it is a sub-slice of it (a token split out of a value);
+/// `None` for any other string, so a caller's span never points outside `whole`.
+pub(crate) fn subslice_offset(whole: &str, part: &str) -> Option<usize> {
+    let start = (part.as_ptr() as usize).checked_sub(whole.as_ptr() as usize)?;
+    (start + part.len() <= whole.len()).then_some(start)
+}
+
 /// RFC 8866 `token-char`: `%x21 / %x23-27 / %x2A-2B / %x2D-2E / %x30-39 / %x41-5A / %x5E-7E`.
 pub const fn is_token_byte(b: u8) -> bool {
     matches!(b, 0x21 | 0x23..=0x27 | 0x2A..=0x2B | 0x2D..=0x2E | 0x30..=0x39 | 0x41..=0x5A | 0x5E..=0x7E)
@@ -231,6 +238,16 @@ pub fn word<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn subslice_offset_finds_tokens_and_refuses_other_strings() {
+        let value = "BUNDLE 0 1";
+        let last = value.split(' ').next_back().unwrap_or_default();
+        assert_eq!(subslice_offset(value, last), Some(9));
+        assert_eq!(subslice_offset(value, &value[..0]), Some(0));
+        let copy = String::from("1");
+        assert_eq!(subslice_offset(value, &copy), None);
+    }
 
     #[test]
     fn run_reports_offset_and_expectation() {

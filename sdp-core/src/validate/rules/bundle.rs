@@ -78,11 +78,10 @@ where
         .filter_map(move |(i, typed)| Some((i, lines.get(i)?, typed)))
 }
 
-/// The byte offset of `part` (a sub-slice of `whole`) within `whole`.
+/// The byte offset of `part` (a sub-slice of `whole`) within `whole`; 0, the start of the value,
+/// when it is not one.
 pub(crate) fn offset_of(whole: &str, part: &str) -> usize {
-    (part.as_ptr() as usize)
-        .saturating_sub(whole.as_ptr() as usize)
-        .min(whole.len())
+    crate::lex::subslice_offset(whole, part).unwrap_or(0)
 }
 
 /// The attribute value of `line` (empty when it has none).

@@ -5,6 +5,7 @@ use crate::attr::dtls::{Fingerprint, HashFunction, Setup, TlsId};
 use crate::attr::{Attribute, TypedAttribute};
 use crate::line::Line;
 use crate::media::Media;
+use crate::validate::rules::bundle::offset_of;
 use crate::validate::rules::webrtc::{describe, is_dtls_proto, BundleGroups};
 use crate::validate::{lints, Ctx, Loc};
 
@@ -283,14 +284,6 @@ fn check_bundle_fingerprints(ctx: &mut Ctx<'_, '_>, groups: &BundleGroups) {
             }
         }
     }
-}
-
-/// Where `part`, a slice of `whole`, starts in it (0 when it is not one).
-fn offset_of(whole: &str, part: &str) -> usize {
-    (part.as_ptr() as usize)
-        .checked_sub(whole.as_ptr() as usize)
-        .filter(|&o| o + part.len() <= whole.len())
-        .unwrap_or(0)
 }
 
 #[cfg(test)]

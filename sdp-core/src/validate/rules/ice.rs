@@ -5,6 +5,7 @@ use crate::attr::ice::{
 };
 use crate::attr::{Attribute, TypedAttribute};
 use crate::line::Line;
+use crate::validate::rules::bundle::offset_of;
 use crate::validate::rules::webrtc::{describe, BundleGroups};
 use crate::validate::{lints, Ctx, Loc};
 
@@ -262,14 +263,6 @@ fn check_candidate(
             "add `tcptype active`, `tcptype passive` or `tcptype so`",
         );
     }
-}
-
-/// Where `part`, a slice of `whole`, starts in it (0 when it is not one).
-fn offset_of(whole: &str, part: &str) -> usize {
-    (part.as_ptr() as usize)
-        .checked_sub(whole.as_ptr() as usize)
-        .filter(|&o| o + part.len() <= whole.len())
-        .unwrap_or(0)
 }
 
 #[cfg(test)]

@@ -231,7 +231,7 @@ pub(crate) fn attr_lines<'m, 'a>(
 pub(crate) fn mline_part(ctx: &Ctx<'_, '_>, m: usize, media: &Media<'_>, part: &str) -> Loc {
     let loc = ctx.mline_loc(m);
     let text = media.line().text();
-    let Some(start) = offset_within(text, part) else {
+    let Some(start) = crate::lex::subslice_offset(text, part) else {
         return loc;
     };
     Loc {
@@ -241,12 +241,6 @@ pub(crate) fn mline_part(ctx: &Ctx<'_, '_>, m: usize, media: &Media<'_>, part: &
             .map(|s| Span::new(s.start + start, (s.start + start + part.len()).min(s.end))),
         ..loc
     }
-}
-
-/// Where `part`, a slice of `whole`, starts in it; `None` if it is not a slice of it.
-fn offset_within(whole: &str, part: &str) -> Option<usize> {
-    let start = (part.as_ptr() as usize).checked_sub(whole.as_ptr() as usize)?;
-    (start + part.len() <= whole.len()).then_some(start)
 }
 
 /// The BUNDLE groups of a description (RFC 9143 §7): for each, the indices of its sections, in
