@@ -1,9 +1,10 @@
 //! Parses an SDP file (leniently, and strictly to compare) and prints a summary of it with
 //! every warning: `cargo run -p sdp-core --example summary -- examples/chrome-offer.sdp`.
 
+use std::io::{self, Write};
 use std::process::ExitCode;
 
-use sdp_core::{ParseOptions, Session};
+use sdp_core::{ParseOptions, Parsed, Session};
 
 fn main() -> ExitCode {
     let Some(path) = std::env::args().nth(1) else {
@@ -34,17 +35,38 @@ fn main() -> ExitCode {
             return ExitCode::from(1);
         }
     };
+    let mut out = std::io::stdout().lock();
+    match print_summary(&mut out, &path, text, &parsed) {
+        Ok(()) => ExitCode::SUCCESS,
+        // A reader that stops early (`| head`) is not an error of ours.
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: cannot write the summary: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Writes the summary of `parsed` (the file `path`, whose text is `text`) to `out`.
+fn print_summary(
+    out: &mut impl Write,
+    path: &str,
+    text: &str,
+    parsed: &Parsed<'_>,
+) -> io::Result<()> {
     let session = &parsed.session;
-    println!(
+    writeln!(
+        out,
         "{path}: {} bytes, {} media section(s)",
         text.len(),
         session.media().len()
-    );
+    )?;
     if let Some(origin) = session.origin() {
-        println!(
+        writeln!(
+            out,
             "  origin: {} session {} version {}",
             origin.address, origin.session_id, origin.session_version
-        );
+        )?;
     }
     for (i, media) in session.media().iter().enumerate() {
         let line = media.media_line();
@@ -59,7 +81,8 @@ fn main() -> ExitCode {
                 _ => format!("PT {} (no rtpmap)", c.payload_type),
             })
             .collect();
-        println!(
+        writeln!(
+            out,
             "  m[{i}] {} port {port} {proto} mid={} {}: {}",
             media.kind(),
             media.mid().unwrap_or("-"),
@@ -69,14 +92,13 @@ fn main() -> ExitCode {
             } else {
                 codecs.join(", ")
             },
-        );
+        )?;
     }
     for warning in &parsed.warnings {
-        println!("  warning[{}]: {warning}", warning.code());
+        writeln!(out, "  warning[{}]: {warning}", warning.code())?;
     }
     match Session::parse_with(text, &ParseOptions::strict()) {
-        Ok(_) => println!("  strict: ok"),
-        Err(e) => println!("  strict: error[{}]: {e}", e.code()),
+        Ok(_) => writeln!(out, "  strict: ok"),
+        Err(e) => writeln!(out, "  strict: error[{}]: {e}", e.code()),
     }
-    ExitCode::SUCCESS
 }
