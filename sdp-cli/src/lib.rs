@@ -13,3 +13,10 @@
         clippy::panic
     )
 )]
+
+pub mod input;
+pub mod render;
+pub mod report;
+pub mod sip;
+pub mod summary;
+pub mod webrtc_internals;

@@ -137,6 +137,21 @@ impl MediaKind {
             _ => None,
         }
     }
+
+    /// The `m=` media type: `audio`, `video` or `application`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            MediaKind::Audio => "audio",
+            MediaKind::Video => "video",
+            MediaKind::Application => "application",
+        }
+    }
+}
+
+impl std::fmt::Display for MediaKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
 }
 
 /// Engine mode (rulebook section 0).

@@ -1,0 +1,45 @@
+//! One module per command.
+
+pub(crate) mod answer;
+// pub(crate) mod anonymize;
+pub(crate) mod check_answer;
+pub(crate) mod completions;
+mod config;
+// pub(crate) mod diff;
+pub(crate) mod explain;
+pub(crate) mod fmt;
+// pub(crate) mod from_json;
+// pub(crate) mod json;
+pub(crate) mod man;
+pub(crate) mod offer;
+pub(crate) mod summary;
+pub(crate) mod validate;
+
+use sdp_cli::input::Input;
+use sdp_core::{ParseOptions, Session};
+
+use crate::Failure;
+
+/// The text of an input that must parse (for the commands that transform or negotiate): UTF-8,
+/// or a failure naming the input.
+pub(crate) fn text_of(input: &Input) -> Result<&str, Failure> {
+    std::str::from_utf8(&input.bytes).map_err(|_| match Session::parse_bytes(&input.bytes) {
+        Err(e) => Failure::new(format!("{}: {e}", input.label)),
+        Ok(_) => Failure::new(format!("{}: not UTF-8", input.label)),
+    })
+}
+
+/// Parses an input leniently, or fails with the parser's message (`sdp validate` tells more).
+pub(crate) fn parse(input: &Input) -> Result<Session<'_>, Failure> {
+    let text = text_of(input)?;
+    Session::parse_with(text, &ParseOptions::lenient())
+        .map(|parsed| parsed.session)
+        .map_err(|e| {
+            Failure::new(format!(
+                "{}: {} (line {}): {e}",
+                input.label,
+                e.code(),
+                e.line() + input.line_offset
+            ))
+        })
+}
