@@ -4,7 +4,7 @@ use std::io::Write;
 
 use sdp_negotiate::{answer_with, AnswerOptions, SectionOutcome};
 
-use super::{config::EndpointArgs, parse};
+use super::{config::EndpointArgs, parse_description as parse};
 use crate::{Failure, Outcome};
 
 /// Answer an offer: prints the answer SDP on stdout.
@@ -45,6 +45,15 @@ pub(crate) fn run(args: Args, out: &mut dyn Write) -> Result<Outcome, Failure> {
         .transpose()
         .map_err(Failure::new)?;
     let previous_offer = previous_offer_input.as_ref().map(parse).transpose()?;
+    if previous.is_some() && config.dtls.certificate_file.is_none() {
+        // Without a configured certificate each run generates one, so the fingerprint
+        // cannot be the previous answer's; say so rather than let the change surprise.
+        let _ = writeln!(
+            std::io::stderr(),
+            "sdp: note: no certificate is configured, so this answer announces a new DTLS \
+             fingerprint; a config with [dtls] certificate_file keeps it"
+        );
+    }
     let options = AnswerOptions {
         previous_answer: previous.as_ref(),
         previous_offer: previous_offer.as_ref(),

@@ -4,7 +4,7 @@ use std::io::Write;
 
 use sdp_negotiate::{check_answer, Severity};
 
-use super::parse;
+use super::parse_description as parse;
 use crate::{Env, Failure, Format, Outcome};
 
 /// Check an answer against its offer; exit 1 on any error.

@@ -68,12 +68,19 @@ impl std::fmt::Display for Difference {
 }
 
 fn first_difference(session: &sdp_core::Session<'_>, eol: Eol) -> Option<Difference> {
+    let mut canonical = session.clone();
+    canonical.normalize();
+    canonical.set_line_endings(eol);
+    // normalize() keeps every line but blank ones, in order: the two walk in step.
+    let mut written = canonical.all_lines();
     for (i, line) in session.all_lines().enumerate() {
         let at = |what: String| Some(Difference { line: i + 1, what });
         if line.kind() == LineKind::Blank {
             return at("a blank line (removed)".to_owned());
         }
-        let canonical = line.canonical();
+        let Some(canonical) = written.next() else {
+            return at("a line the canonical form does not have".to_owned());
+        };
         if canonical.text() != line.text() {
             return at(format!(
                 "`{}` is written `{}`",

@@ -16,6 +16,7 @@ pub(crate) mod summary;
 pub(crate) mod validate;
 
 use sdp_cli::input::Input;
+use sdp_core::validate::{lint_for_parse_code, Severity};
 use sdp_core::{ParseOptions, Session};
 
 use crate::Failure;
@@ -42,4 +43,33 @@ pub(crate) fn parse(input: &Input) -> Result<Session<'_>, Failure> {
                 e.line() + input.line_offset
             ))
         })
+}
+
+/// Parses an input that is negotiated on (an offer, an answer): besides what [`parse`]
+/// refuses, a grammar error the lenient parser only warned about (a missing `o=`, a malformed
+/// `m=` line) is refused, since an answer to a broken offer helps nobody.
+pub(crate) fn parse_description(input: &Input) -> Result<Session<'_>, Failure> {
+    let text = text_of(input)?;
+    let parsed = Session::parse_with(text, &ParseOptions::lenient()).map_err(|e| {
+        Failure::new(format!(
+            "{}: {} (line {}): {e}",
+            input.label,
+            e.code(),
+            e.line() + input.line_offset
+        ))
+    })?;
+    if let Some(w) = parsed
+        .warnings
+        .iter()
+        .find(|w| lint_for_parse_code(w.code()).severity == Severity::Error)
+    {
+        return Err(Failure::new(format!(
+            "{}: {} (line {}): {}; `sdp validate` tells more",
+            input.label,
+            w.code(),
+            w.line() + input.line_offset,
+            w.expected()
+        )));
+    }
+    Ok(parsed.session)
 }
