@@ -77,6 +77,7 @@ pub fn answer_with(
 ) -> Result<Answer, NegotiationError> {
     let view = OfferView::new(offer);
     let mode = mode_of(config.mode, &view);
+    check_media_lines(offer)?;
     check_offer(&view, mode, config)?;
     let previous = options.previous_answer.map(previous::PreviousAnswer::new);
     let mut plans = plan::plan_sections(&view, config, mode, options)?;
@@ -131,6 +132,23 @@ fn mode_of(policy: ModePolicy, view: &OfferView<'_>) -> Mode {
 }
 
 /// Problems that make the whole offer unanswerable (rulebook P2: otherwise reject sections).
+/// Every `m=` line must follow the grammar: the answer echoes its media type and proto, also
+/// for a rejected section (RFC 3264 §6), and cannot write a line that does not parse.
+fn check_media_lines(offer: &Session<'_>) -> Result<(), NegotiationError> {
+    for media in offer.media() {
+        if let Err(e) = sdp_core::field::MediaLine::parse(media.line().value()) {
+            return Err(NegotiationError::RemoteInvalid {
+                mid: media.mid().map(str::to_owned),
+                reason: format!(
+                    "the m= line `{}` does not follow RFC 8866 §5.14: {e}",
+                    media.line().text()
+                ),
+            });
+        }
+    }
+    Ok(())
+}
+
 fn check_offer(view: &OfferView<'_>, mode: Mode, config: &Config) -> Result<(), NegotiationError> {
     // An offer without media is legal (3264 §5: an empty session) and gets an empty answer.
     if mode == Mode::Jsep {

@@ -316,3 +316,22 @@ fn g12_no_common_codec_anywhere_is_all_rejected_not_an_error() {
     assert!(answer.session.media().iter().all(|m| m.port() == Some(0)));
     assert_eq!(answer.negotiated.accepted().count(), 0);
 }
+
+#[test]
+fn an_m_line_outside_the_grammar_is_refused_not_echoed() {
+    // RTSP cameras write `m=application/TP-LINK`: the answer would have to echo that media type
+    // (RFC 3264 §6), and a line outside RFC 8866 §5.14 is not something we write.
+    let offer = "v=0\r\no=- 1 1 IN IP4 192.0.2.1\r\ns=-\r\nc=IN IP4 192.0.2.1\r\nt=0 0\r\n\
+                 m=audio 49170 RTP/AVP 0\r\nm=application/TP-LINK 0 RTP/AVP 95\r\n";
+    let offer = Session::parse(offer).unwrap();
+    let err = answer(&offer, &Config::sip_phone()).unwrap_err();
+    match err {
+        NegotiationError::RemoteInvalid { reason, .. } => {
+            assert!(
+                reason.contains("`m=application/TP-LINK 0 RTP/AVP 95`"),
+                "{reason}"
+            )
+        }
+        other => panic!("{other:?}"),
+    }
+}
