@@ -13,3 +13,5 @@
         clippy::panic
     )
 )]
+
+pub mod diff;
