@@ -14,6 +14,7 @@
     )
 )]
 
+pub mod diff;
 pub mod input;
 pub mod render;
 pub mod report;
