@@ -47,7 +47,7 @@ pub(crate) enum Format {
 enum Command {
     Validate(cmd::validate::Args),
     Explain(cmd::explain::Args),
-    // Diff(cmd::diff::Args),
+    Diff(cmd::diff::Args),
     Fmt(cmd::fmt::Args),
     // Json(cmd::json::Args),
     // FromJson(cmd::from_json::Args),
@@ -139,7 +139,7 @@ fn run(command: Command, env: &Env, out: &mut dyn Write) -> Result<Outcome, Fail
     match command {
         Command::Validate(args) => cmd::validate::run(args, env, out),
         Command::Explain(args) => cmd::explain::run(args, out),
-        // Command::Diff(args) => cmd::diff::run(args, env, out),
+        Command::Diff(args) => cmd::diff::run(args, env, out),
         Command::Fmt(args) => cmd::fmt::run(args, out),
         // Command::Json(args) => cmd::json::run(args, out),
         // Command::FromJson(args) => cmd::from_json::run(args, out),

@@ -350,6 +350,109 @@ fn explain_prints_the_catalogue_text() {
     );
 }
 
+// ---- diff ----
+
+/// The Chrome example re-offered with an ICE restart: new credentials, o= version 2 -> 3.
+fn ice_restart_reoffer() -> String {
+    let chrome = std::fs::read_to_string(example("chrome-offer.sdp")).unwrap();
+    chrome
+        .split_inclusive("\r\n")
+        .map(|line| {
+            if line.starts_with("a=ice-ufrag:") {
+                "a=ice-ufrag:Pq3x\r\n".to_owned()
+            } else if line.starts_with("a=ice-pwd:") {
+                "a=ice-pwd:ZmVkY2JhOTg3NjU0MzIxMGFi\r\n".to_owned()
+            } else if line.starts_with("o=") {
+                line.replace(" 2 IN IP4", " 3 IN IP4")
+            } else {
+                line.to_owned()
+            }
+        })
+        .collect()
+}
+
+#[test]
+fn diff_of_an_ice_restart_reports_exactly_the_restart_and_the_version() {
+    let reoffer = temp("restart.sdp", ice_restart_reoffer());
+    let o = run(&[
+        "diff",
+        "examples/chrome-offer.sdp",
+        reoffer.to_str().unwrap(),
+    ]);
+    assert_eq!(code(&o), 1);
+    let expected = format!(
+        "--- examples/chrome-offer.sdp\n+++ {}\nsession\n  ~ session version 2 -> 3\n\
+         m=audio mid 0\n  ~ ICE restart (ufrag vsCn -> Pq3x; also mids 1, 2)\n",
+        reoffer.display()
+    );
+    assert_eq!(stdout(&o), expected);
+    let o = run(&[
+        "diff",
+        "--format",
+        "json",
+        "examples/chrome-offer.sdp",
+        reoffer.to_str().unwrap(),
+    ]);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let kinds: Vec<&str> = v["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(kinds, ["session-version", "ice-restart"]);
+    // Ignoring both categories leaves nothing.
+    let o = run(&[
+        "diff",
+        "--ignore",
+        "origin,ice",
+        "examples/chrome-offer.sdp",
+        reoffer.to_str().unwrap(),
+    ]);
+    assert_eq!((code(&o), stdout(&o).as_str()), (0, ""));
+}
+
+#[test]
+fn diff_of_identical_sdps_with_lf_and_crlf_reports_nothing() {
+    let chrome = std::fs::read_to_string(example("chrome-offer.sdp")).unwrap();
+    let o = run_stdin(
+        &["diff", "examples/chrome-offer.sdp", "-"],
+        chrome.replace("\r\n", "\n"),
+    );
+    assert_eq!(code(&o), 0);
+    assert_eq!(stdout(&o), "");
+    let o = run_stdin(
+        &["diff", "--format", "json", "examples/chrome-offer.sdp", "-"],
+        chrome,
+    );
+    assert_eq!(code(&o), 0);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["changes"].as_array().unwrap().len(), 0);
+}
+
+#[test]
+fn diff_bad_arguments() {
+    assert_usage_error(
+        &run(&[
+            "diff",
+            "--ignore",
+            "origin,bogus",
+            "examples/chrome-offer.sdp",
+            "examples/chrome-offer.sdp",
+        ]),
+        "--ignore: unknown category `bogus`",
+    );
+    assert_usage_error(
+        &run(&["diff", "examples/chrome-offer.sdp", "nope.sdp"]),
+        "cannot read nope.sdp",
+    );
+    assert_usage_error(
+        &run(&["diff", "examples", "examples/chrome-offer.sdp"]),
+        "where one is expected",
+    );
+    assert_eq!(code(&run(&["diff", "examples/chrome-offer.sdp"])), 2);
+}
+
 // ---- fmt ----
 
 #[test]

@@ -5,7 +5,7 @@ pub(crate) mod answer;
 pub(crate) mod check_answer;
 pub(crate) mod completions;
 mod config;
-// pub(crate) mod diff;
+pub(crate) mod diff;
 pub(crate) mod explain;
 pub(crate) mod fmt;
 // pub(crate) mod from_json;
