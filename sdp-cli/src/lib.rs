@@ -15,8 +15,12 @@
 )]
 
 pub mod input;
+pub mod json_model;
 pub mod render;
 pub mod report;
 pub mod sip;
 pub mod summary;
 pub mod webrtc_internals;
+
+#[cfg(test)]
+mod test_corpus;
