@@ -16,8 +16,12 @@
 
 pub mod diff;
 pub mod input;
+pub mod json_model;
 pub mod render;
 pub mod report;
 pub mod sip;
 pub mod summary;
 pub mod webrtc_internals;
+
+#[cfg(test)]
+mod test_corpus;
