@@ -508,6 +508,80 @@ fn fmt_check_names_the_first_difference() {
     assert_usage_error(&run_stdin(&["fmt", "-"], ""), "<stdin>: SDP0002");
 }
 
+// ---- json, from-json ----
+
+#[test]
+fn json_and_back_reproduces_every_example_byte_for_byte() {
+    for name in [
+        "chrome-offer.sdp",
+        "firefox-answer.sdp",
+        "sip-phone-offer.sdp",
+        "st2110-sender.sdp",
+        "broken-offer.sdp",
+    ] {
+        let o = run(&["json", &example(name)]);
+        assert_eq!(code(&o), 0, "{name}: {}", stderr(&o));
+        let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+        assert_eq!(v["sdpkit_json"], 1);
+        let back = run_stdin(&["from-json", "-"], o.stdout.clone());
+        assert_eq!(code(&back), 0, "{name}: {}", stderr(&back));
+        assert_eq!(back.stdout, std::fs::read(example(name)).unwrap(), "{name}");
+    }
+}
+
+#[test]
+fn json_reports_the_derived_media_summary() {
+    let o = run(&["json", "examples/chrome-offer.sdp"]);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let audio = &v["media"][0];
+    assert_eq!(audio["kind"], "audio");
+    assert_eq!(audio["mid"], "0");
+    assert_eq!(audio["codecs"][0]["name"], "opus");
+    assert_eq!(audio["codecs"][0]["clock_rate"], 48000);
+    // Several inputs: an array of documents.
+    let o = run(&[
+        "json",
+        "examples/chrome-offer.sdp",
+        "examples/sip-phone-offer.sdp",
+    ]);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v.as_array().unwrap().len(), 2);
+}
+
+#[test]
+fn from_json_edits_and_bad_input() {
+    // Editing a value in the lines changes the SDP.
+    let doc = r#"{"sdpkit_json": 1, "session": {"lines": [{"type": "v", "value": "0"}, {"type": "s", "value": "edited"}]}, "media": []}"#;
+    let o = run_stdin(&["from-json", "-"], doc);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert_eq!(stdout(&o), "v=0\r\ns=edited\r\n");
+    assert_usage_error(
+        &run_stdin(&["from-json", "-"], "{nope"),
+        "<stdin>: not an sdpkit JSON document",
+    );
+    assert_usage_error(&run_stdin(&["from-json", "-"], ""), "<stdin>: ");
+    assert_usage_error(
+        &run_stdin(
+            &["from-json", "-"],
+            r#"{"sdpkit_json": 1, "session": {"lines": [{"type": "vv"}]}}"#,
+        ),
+        "session.lines[0]: expected `type` to be one letter",
+    );
+    assert_usage_error(
+        &run_stdin(
+            &["from-json", "-"],
+            r#"{"sdpkit_json": 99, "session": {"lines": []}}"#,
+        ),
+        "<stdin>: ",
+    );
+    assert_usage_error(
+        &run(&["from-json", "missing.json"]),
+        "cannot read missing.json",
+    );
+    let nested = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
+    assert_usage_error(&run_stdin(&["from-json", "-"], nested), "<stdin>: ");
+}
+
 // ---- summary ----
 
 #[test]
