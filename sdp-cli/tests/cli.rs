@@ -697,6 +697,58 @@ fn a_subsequent_answer_keeps_credentials_and_origin() {
 }
 
 #[test]
+fn previous_offer_lets_an_ice_restart_be_seen() {
+    let first = temp(
+        "restart-first-answer.sdp",
+        stdout(&run(&["answer", "examples/chrome-offer.sdp"])),
+    );
+    let reoffer = temp("restart-reoffer.sdp", ice_restart_reoffer());
+    let ufrag = |s: &str| {
+        s.lines()
+            .find(|l| l.starts_with("a=ice-ufrag:"))
+            .unwrap()
+            .to_owned()
+    };
+    let first_ufrag = ufrag(&std::fs::read_to_string(&first).unwrap());
+    // Without the previous offer the restart cannot be seen: credentials are kept.
+    let kept = run(&[
+        "answer",
+        "--previous-answer",
+        first.to_str().unwrap(),
+        reoffer.to_str().unwrap(),
+    ]);
+    assert_eq!(code(&kept), 0, "{}", stderr(&kept));
+    assert_eq!(ufrag(&stdout(&kept)), first_ufrag);
+    // With it, the answer restarts too (rulebook E6): new credentials.
+    let restarted = run(&[
+        "answer",
+        "--explain",
+        "--previous-answer",
+        first.to_str().unwrap(),
+        "--previous-offer",
+        "examples/chrome-offer.sdp",
+        reoffer.to_str().unwrap(),
+    ]);
+    assert_eq!(code(&restarted), 0, "{}", stderr(&restarted));
+    assert_ne!(ufrag(&stdout(&restarted)), first_ufrag);
+    assert!(
+        stderr(&restarted).contains("ICE restart"),
+        "{}",
+        stderr(&restarted)
+    );
+    // --previous-offer alone makes no sense.
+    assert_eq!(
+        code(&run(&[
+            "answer",
+            "--previous-offer",
+            "examples/chrome-offer.sdp",
+            "examples/chrome-offer.sdp"
+        ])),
+        2
+    );
+}
+
+#[test]
 fn answer_with_the_sip_preset_and_a_config_file() {
     let o = run(&["answer", "--preset", "sip", "examples/sip-phone-offer.sdp"]);
     assert_eq!(code(&o), 0, "{}", stderr(&o));
@@ -798,6 +850,26 @@ fn offer_shapes() {
             answer.to_str().unwrap()
         ])),
         0
+    );
+    // A config file: receive-only video from a WebRTC preset.
+    let config = temp(
+        "recvonly.toml",
+        "preset = \"webrtc\"\n[video_policy]\nsend = false\nrecv = true\n",
+    );
+    let o = run(&[
+        "offer",
+        "--config",
+        config.to_str().unwrap(),
+        "--audio",
+        "0",
+        "--video",
+        "1",
+    ]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert!(
+        stdout(&o).contains("m=video 9 UDP/TLS/RTP/SAVPF "),
+        "{}",
+        stdout(&o)
     );
     let o = run(&["offer", "--preset", "sip", "--audio", "1"]);
     // A SIP phone has no DTLS identity: the engine says so and we pass it on in one line.
