@@ -14,6 +14,7 @@
     )
 )]
 
+pub mod anonymize;
 pub mod diff;
 pub mod input;
 pub mod json_model;
