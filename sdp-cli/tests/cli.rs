@@ -582,6 +582,48 @@ fn from_json_edits_and_bad_input() {
     assert_usage_error(&run_stdin(&["from-json", "-"], nested), "<stdin>: ");
 }
 
+// ---- anonymize ----
+
+#[test]
+fn anonymize_replaces_identifiers_and_keeps_the_findings() {
+    let o = run(&["anonymize", "examples/chrome-offer.sdp"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let anonymous = stdout(&o);
+    for secret in [
+        "vsCn",
+        "203.0.113.77",
+        "4649351869055041161",
+        "34b022f6-dcff-4bff-af0d-e02447ddce64",
+    ] {
+        assert!(!anonymous.contains(secret), "{secret} survived");
+    }
+    // Deterministic.
+    assert_eq!(
+        stdout(&run(&["anonymize", "examples/chrome-offer.sdp"])),
+        anonymous
+    );
+    // The same validation result, also for the broken example.
+    for name in ["chrome-offer.sdp", "broken-offer.sdp", "st2110-sender.sdp"] {
+        let before = run(&["validate", "--format", "json", &example(name)]);
+        let after = run_stdin(
+            &["validate", "--format", "json", "-"],
+            run(&["anonymize", &example(name)]).stdout,
+        );
+        let codes = |o: &Output| {
+            let v: serde_json::Value = serde_json::from_str(&stdout(o)).unwrap();
+            v[0]["diagnostics"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|d| d["code"].as_str().unwrap().to_owned())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(codes(&before), codes(&after), "{name}");
+    }
+    assert_usage_error(&run(&["anonymize", "examples"]), "where one is expected");
+    assert_usage_error(&run_stdin(&["anonymize", "-"], ""), "<stdin>: SDP0002");
+}
+
 // ---- summary ----
 
 #[test]

@@ -1,7 +1,7 @@
 //! One module per command.
 
+pub(crate) mod anonymize;
 pub(crate) mod answer;
-// pub(crate) mod anonymize;
 pub(crate) mod check_answer;
 pub(crate) mod completions;
 mod config;
