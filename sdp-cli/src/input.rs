@@ -67,6 +67,8 @@ pub enum InputError {
         /// What kind of file it looked like.
         what: &'static str,
     },
+    /// `-` was given more than once: standard input can be read only once.
+    StdinTwice,
     /// A file larger than the limit.
     TooLarge {
         /// The file.
@@ -86,6 +88,9 @@ impl fmt::Display for InputError {
                 write!(f, "{path}: no *.sdp file in this directory")
             }
             InputError::NoSdp { path, what } => write!(f, "{path}: {what} without any SDP"),
+            InputError::StdinTwice => {
+                f.write_str("`-` (standard input) is given twice; it can be read only once")
+            }
             InputError::TooLarge { path, size, limit } => write!(
                 f,
                 "{path}: {size} bytes is more than the {limit}-byte input limit"
@@ -111,6 +116,9 @@ pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
 /// order; directories are walked recursively for `*.sdp` files in sorted order.
 pub fn read_inputs(args: &[String]) -> Result<Vec<Input>, InputError> {
     let mut out = Vec::new();
+    if args.iter().filter(|a| *a == "-").count() > 1 {
+        return Err(InputError::StdinTwice);
+    }
     for arg in args {
         if arg == "-" {
             let mut bytes = Vec::new();

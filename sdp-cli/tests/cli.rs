@@ -451,6 +451,15 @@ fn diff_bad_arguments() {
         "where one is expected",
     );
     assert_eq!(code(&run(&["diff", "examples/chrome-offer.sdp"])), 2);
+    assert_usage_error(
+        &run(&["validate", "-", "-"]),
+        "standard input) is given twice",
+    );
+    assert_usage_error(&run(&["diff", "-", "-"]), "standard input) is given twice");
+    assert_usage_error(
+        &run(&["check-answer", "-", "-"]),
+        "standard input) is given twice",
+    );
 }
 
 // ---- fmt ----

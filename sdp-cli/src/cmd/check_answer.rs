@@ -22,6 +22,7 @@ pub(crate) struct Args {
 }
 
 pub(crate) fn run(args: Args, env: &Env, out: &mut dyn Write) -> Result<Outcome, Failure> {
+    super::stdin_once(&args.offer, &args.answer)?;
     let offer_input = sdp_cli::input::read_one(&args.offer).map_err(Failure::new)?;
     let answer_input = sdp_cli::input::read_one(&args.answer).map_err(Failure::new)?;
     let offer = parse(&offer_input)?;

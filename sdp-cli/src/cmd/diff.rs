@@ -32,6 +32,7 @@ pub(crate) fn run(args: Args, env: &Env, out: &mut dyn Write) -> Result<Outcome,
         Some(list) => parse_ignore(list).map_err(|e| Failure::new(format!("--ignore: {e}")))?,
         None => Default::default(),
     };
+    super::stdin_once(&args.a, &args.b)?;
     let a_input = sdp_cli::input::read_one(&args.a).map_err(Failure::new)?;
     let b_input = sdp_cli::input::read_one(&args.b).map_err(Failure::new)?;
     let a = parse(&a_input)?;

@@ -21,6 +21,16 @@ use sdp_core::{ParseOptions, Session};
 
 use crate::Failure;
 
+/// Refuses `-` for two inputs of one command: standard input can be read only once.
+pub(crate) fn stdin_once(a: &str, b: &str) -> Result<(), Failure> {
+    if a == "-" && b == "-" {
+        return Err(Failure::new(
+            "`-` (standard input) is given twice; it can be read only once",
+        ));
+    }
+    Ok(())
+}
+
 /// The text of an input that must parse (for the commands that transform or negotiate): UTF-8,
 /// or a failure naming the input.
 pub(crate) fn text_of(input: &Input) -> Result<&str, Failure> {
