@@ -121,6 +121,7 @@ impl Negotiator {
             previous_local: self.current_local.as_ref(),
             previous_remote: self.current_remote.as_ref(),
             bundle_policy: None,
+            ..OfferOptions::default()
         };
         offer(&self.config, transceivers, &options)
     }

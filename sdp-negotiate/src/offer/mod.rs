@@ -14,6 +14,7 @@ use sdp_core::Session;
 use crate::config::{BundlePolicy, Config, MediaKind};
 use crate::error::NegotiationError;
 
+mod classic;
 mod payload;
 mod plan;
 mod previous;
@@ -76,6 +77,11 @@ pub struct OfferOptions<'p> {
     pub previous_remote: Option<&'p Session<'p>>,
     /// The BUNDLE policy (default: the config's, [`Config::bundle`]).
     pub bundle_policy: Option<BundlePolicy>,
+    /// Classic mode: our media address for `c=` and `o=` (G2). Default `127.0.0.1`.
+    pub address: Option<&'p str>,
+    /// Classic mode: the port of the first m-section; the others follow in steps of 2.
+    /// Default 49170.
+    pub port_base: Option<u16>,
 }
 
 /// Creates an offer for `transceivers` (and a data channel when asked) as the endpoint `config`
@@ -101,6 +107,10 @@ pub fn offer(
     transceivers: &[Transceiver],
     options: &OfferOptions<'_>,
 ) -> Result<Session<'static>, NegotiationError> {
+    // A config that only does classic SIP (the SIP preset) offers RTP/AVP (rulebook G).
+    if config.mode == crate::config::ModePolicy::Classic {
+        return classic::offer_classic(config, transceivers, options);
+    }
     if config.identity.is_none() {
         return Err(NegotiationError::ApiMisuse {
             reason: "an offer needs a DTLS identity: use a preset or load the config, which generate one".to_owned(),

@@ -9,6 +9,7 @@ use crate::check::Severity as CheckSeverity;
 use crate::negotiated::SectionOutcome;
 use crate::Answer;
 
+mod classic;
 mod initial;
 mod subsequent;
 
