@@ -805,9 +805,10 @@ fn answer_with_the_sip_preset_and_a_config_file() {
     assert_eq!(code(&o), 0, "{}", stderr(&o));
     assert!(stdout(&o).contains("m=audio "), "{}", stdout(&o));
     assert!(!stdout(&o).contains("a=ice-ufrag"));
+    // A config file: the SIP phone limited to PCMA answers with PCMA alone.
     let config = temp(
         "phone.toml",
-        "mode = \"classic\"\n[[audio.codecs]]\nname = \"PCMA\"\nclock_rate = 8000\n",
+        "preset = \"sip\"\n[[audio]]\nname = \"PCMA\"\nclock_rate = 8000\n",
     );
     let o = run(&[
         "answer",
@@ -815,16 +816,35 @@ fn answer_with_the_sip_preset_and_a_config_file() {
         config.to_str().unwrap(),
         "examples/sip-phone-offer.sdp",
     ]);
-    if code(&o) == 0 {
-        assert!(
-            stdout(&o).contains(" 8\r\n") || stdout(&o).contains(" 8 "),
-            "{}",
-            stdout(&o)
-        );
-    } else {
-        // The config format is sdp-negotiate's; whatever it refuses must be one clear line.
-        assert_usage_error(&o, "phone.toml");
-    }
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert!(
+        stdout(&o).contains("m=audio 49170 RTP/AVP 8\r\n"),
+        "{}",
+        stdout(&o)
+    );
+    // Without the preset the default policy requires rtcp-mux, which a SIP offer lacks.
+    let strict = temp(
+        "mux.toml",
+        "mode = \"classic\"\n[[audio]]\nname = \"PCMA\"\nclock_rate = 8000\n",
+    );
+    let o = run(&[
+        "answer",
+        "--explain",
+        "--config",
+        strict.to_str().unwrap(),
+        "examples/sip-phone-offer.sdp",
+    ]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert!(
+        stdout(&o).contains("m=audio 0 RTP/AVP 0\r\n"),
+        "{}",
+        stdout(&o)
+    );
+    assert!(
+        stderr(&o).contains("rejected: RTCP multiplexing"),
+        "{}",
+        stderr(&o)
+    );
     let bad = temp("bad.toml", "this is = = not toml");
     assert_usage_error(
         &run(&[
@@ -922,11 +942,35 @@ fn offer_shapes() {
         "{}",
         stdout(&o)
     );
+    // The SIP preset offers plain RTP/AVP, which our SIP answerer accepts.
     let o = run(&["offer", "--preset", "sip", "--audio", "1"]);
-    // A SIP phone has no DTLS identity: the engine says so and we pass it on in one line.
-    if code(&o) != 0 {
-        assert_usage_error(&o, "cannot make the offer");
-    }
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let sip_offer = stdout(&o);
+    assert!(
+        sip_offer.contains("m=audio 49170 RTP/AVP 0 8 9 96 97\r\n"),
+        "{sip_offer}"
+    );
+    let path = temp("sip-offer.sdp", &sip_offer);
+    let answer = temp(
+        "sip-offer-answer.sdp",
+        stdout(&run(&["answer", "--preset", "sip", path.to_str().unwrap()])),
+    );
+    assert_eq!(
+        code(&run(&[
+            "check-answer",
+            path.to_str().unwrap(),
+            answer.to_str().unwrap()
+        ])),
+        0
+    );
+    assert_usage_error(
+        &run(&["offer", "--preset", "sip", "--video", "1"]),
+        "no video codec",
+    );
+    assert_usage_error(
+        &run(&["offer", "--video", "1", "--simulcast", "h,h"]),
+        "rid `h` is given twice",
+    );
     assert_usage_error(&run(&["offer", "--audio", "0"]), "nothing to offer");
     assert_usage_error(
         &run(&["offer", "--simulcast", "a,b"]),

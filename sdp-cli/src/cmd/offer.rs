@@ -48,7 +48,12 @@ pub(crate) fn run(args: Args, out: &mut dyn Write) -> Result<Outcome, Failure> {
                 "--simulcast needs two or more rids, e.g. h,m,l",
             ));
         }
-        for rid in &args.simulcast {
+        for (i, rid) in args.simulcast.iter().enumerate() {
+            if args.simulcast.iter().take(i).any(|r| r == rid) {
+                return Err(Failure::new(format!(
+                    "--simulcast: rid `{rid}` is given twice"
+                )));
+            }
             let valid = !rid.is_empty()
                 && rid.len() <= 255
                 && rid
