@@ -43,8 +43,9 @@ pub(super) enum Secret<'a> {
         /// Whether the hex was written in lower case.
         lower: bool,
     },
-    /// An SSRC.
-    Ssrc(u32),
+    /// An SSRC: a decimal number, also one over 32 bits (an SSRC the validator flags; it is
+    /// replaced by another number over 32 bits so it stays flagged).
+    Ssrc(u64),
     /// An RTCP CNAME.
     Cname(&'a str),
     /// A MediaStream id (`a=msid`, `msid-semantic`, `mslabel`).
@@ -135,10 +136,10 @@ impl<'l> Finder<'l> {
         }
     }
 
-    /// An SSRC token, when it is a decimal 32-bit number.
+    /// An SSRC token, when it is a decimal number (up to 64 bits).
     fn ssrc(&mut self, token: &'l str) {
         if token.bytes().all(|b| b.is_ascii_digit()) {
-            if let Ok(ssrc) = token.parse::<u32>() {
+            if let Ok(ssrc) = token.parse::<u64>() {
                 self.add(token, Secret::Ssrc(ssrc));
             }
         }
@@ -401,13 +402,24 @@ fn ssrc<'l>(finder: &mut Finder<'l>, value: &'l str) {
     if let Some(id) = words(value).first() {
         finder.ssrc(id);
     }
-    let Ok(Ssrc {
-        attribute,
-        value: Some(attr_value),
-        ..
-    }) = Ssrc::parse(value)
-    else {
-        return;
+    let (attribute, attr_value) = match Ssrc::parse(value) {
+        Ok(Ssrc {
+            attribute,
+            value: Some(attr_value),
+            ..
+        }) => (attribute, attr_value),
+        Ok(_) => return,
+        // An id the typed form refuses (over 32 bits) still names a cname and msid: read the
+        // `<id> <attribute>:<value>` shape by hand so they do not leak.
+        Err(_) => {
+            let Some((_, rest)) = value.split_once(' ') else {
+                return;
+            };
+            match rest.trim_start().split_once(':') {
+                Some((attribute, attr_value)) if !attr_value.is_empty() => (attribute, attr_value),
+                _ => return,
+            }
+        }
     };
     match attribute {
         "cname" => finder.add(attr_value, Secret::Cname(attr_value)),

@@ -45,7 +45,7 @@ pub(super) struct Replacer {
     ips: HashMap<IpAddr, IpAddr>,
     hosts: HashMap<String, String>,
     ports: HashMap<u16, u16>,
-    ssrcs: HashMap<u32, u32>,
+    ssrcs: HashMap<u64, u64>,
     texts: HashMap<(Space, String), String>,
     fingerprints: HashMap<(String, Vec<u8>), Vec<u8>>,
     /// Values of the input and replacements handed out: a fresh replacement is neither.
@@ -89,7 +89,9 @@ impl Replacer {
                     r.taken_ports.insert(*p);
                 }
                 Secret::Ssrc(s) => {
-                    r.taken_ssrcs.insert(*s);
+                    if let Ok(s) = u32::try_from(*s) {
+                        r.taken_ssrcs.insert(s);
+                    }
                 }
                 Secret::Fingerprint { bytes, .. } => {
                     r.taken_fingerprints.insert(bytes.clone());
@@ -270,12 +272,21 @@ impl Replacer {
         Some(new)
     }
 
-    /// SSRCs 1, 2, 3, ... (any 32-bit value is an SSRC).
-    fn ssrc(&mut self, ssrc: u32) -> u32 {
+    /// SSRCs 1, 2, 3, ... (any 32-bit value is an SSRC); a number over 32 bits becomes
+    /// 2^32 + N, still over 32 bits, so validation flags it as before.
+    fn ssrc(&mut self, ssrc: u64) -> u64 {
         if let Some(done) = self.ssrcs.get(&ssrc) {
             return *done;
         }
-        let new = Self::fresh(&mut self.taken_ssrcs, &mut self.next_ssrc, Some).unwrap_or(ssrc);
+        let new = match u32::try_from(ssrc) {
+            Ok(small) => u64::from(
+                Self::fresh(&mut self.taken_ssrcs, &mut self.next_ssrc, Some).unwrap_or(small),
+            ),
+            Err(_) => {
+                let n = u64::try_from(self.ssrcs.len()).unwrap_or(u64::MAX);
+                (1u64 << 32).saturating_add(n).saturating_add(1)
+            }
+        };
         self.ssrcs.insert(ssrc, new);
         new
     }

@@ -591,3 +591,20 @@ proptest! {
         prop_assert_eq!(Profile::Auto.resolve(&before.session), Profile::Auto.resolve(&after.session));
     }
 }
+
+#[test]
+fn ssrcs_over_32_bits_are_replaced_with_their_cname_and_msid() {
+    // lib-jitsi-meet's fixtures carry such SSRCs; the typed form refuses them, the text must
+    // still not leak.
+    let sdp = "v=0\r\no=- 1 1 IN IP4 0.0.0.0\r\ns=-\r\nt=0 0\r\nm=video 9 RTP/AVP 96\r\n\
+               a=rtpmap:96 VP8/90000\r\na=ssrc:4567890123 cname:peDGrDD6WsxUOki/\r\n\
+               a=ssrc:4567890123 msid:0836cc8e-a7bb-47e9-affb-0599414bc56d t1\r\n\
+               a=ssrc:7 cname:peDGrDD6WsxUOki/\r\na=ssrc-group:FID 7 4567890123\r\n";
+    let out = anonymize_text(sdp).unwrap();
+    for secret in ["4567890123", "peDGrDD6WsxUOki/", "0836cc8e"] {
+        assert!(!out.contains(secret), "{secret} survived:\n{out}");
+    }
+    // Still over 32 bits, and the same replacement everywhere.
+    assert!(out.contains("a=ssrc:4294967297 cname:cname-1\r\n"), "{out}");
+    assert!(out.contains("a=ssrc-group:FID 1 4294967297\r\n"), "{out}");
+}
