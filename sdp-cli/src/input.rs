@@ -67,6 +67,15 @@ pub enum InputError {
         /// What kind of file it looked like.
         what: &'static str,
     },
+    /// `FILE#N` asked for an SDP the file does not have.
+    NoSuchSdp {
+        /// The file.
+        path: String,
+        /// The SDP asked for (from 1).
+        n: usize,
+        /// How many SDPs the file holds.
+        count: usize,
+    },
     /// `-` was given more than once: standard input can be read only once.
     StdinTwice,
     /// A file larger than the limit.
@@ -88,6 +97,11 @@ impl fmt::Display for InputError {
                 write!(f, "{path}: no *.sdp file in this directory")
             }
             InputError::NoSdp { path, what } => write!(f, "{path}: {what} without any SDP"),
+            InputError::NoSuchSdp { path, n, count } => write!(
+                f,
+                "{path}#{n}: the file holds {count} SDP{}; pick one from 1 to {count}",
+                if *count == 1 { "" } else { "s" }
+            ),
             InputError::StdinTwice => {
                 f.write_str("`-` (standard input) is given twice; it can be read only once")
             }
@@ -113,8 +127,16 @@ impl std::error::Error for InputError {
 pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
 
 /// Reads every argument (`-` is standard input, read at most once) into inputs, in argument
-/// order; directories are walked recursively for `*.sdp` files in sorted order.
-pub fn read_inputs(args: &[String]) -> Result<Vec<Input>, InputError> {
+/// order; directories are walked recursively for `*.sdp` files in sorted order. A file found
+/// in a directory that holds no SDP (a SIP message without a body, an empty dump) is put in
+/// `skipped` and the walk goes on; named on the command line, it is an error.
+///
+/// `FILE#N` picks the N-th SDP (from 1) of a file that holds several, e.g. one description of
+/// a webrtc-internals dump or one message of a SIP trace (when no file is named `FILE#N`).
+pub fn read_inputs(
+    args: &[String],
+    skipped: &mut Vec<InputError>,
+) -> Result<Vec<Input>, InputError> {
     let mut out = Vec::new();
     if args.iter().filter(|a| *a == "-").count() > 1 {
         return Err(InputError::StdinTwice);
@@ -134,6 +156,20 @@ pub fn read_inputs(args: &[String]) -> Result<Vec<Input>, InputError> {
             out.extend(split_sources("<stdin>", bytes)?);
             continue;
         }
+        if let Some((file, n)) = selector(arg) {
+            let bytes = read_file(Path::new(file), file)?;
+            let mut all = split_sources(file, bytes)?;
+            let count = all.len();
+            if n == 0 || n > count {
+                return Err(InputError::NoSuchSdp {
+                    path: file.to_owned(),
+                    n,
+                    count,
+                });
+            }
+            out.push(all.swap_remove(n - 1));
+            continue;
+        }
         let path = Path::new(arg);
         let meta = std::fs::metadata(path).map_err(|source| InputError::Io {
             path: arg.clone(),
@@ -149,7 +185,11 @@ pub fn read_inputs(args: &[String]) -> Result<Vec<Input>, InputError> {
             for file in files {
                 let label = file.display().to_string();
                 let bytes = read_file(&file, &label)?;
-                out.extend(split_sources(&label, bytes)?);
+                match split_sources(&label, bytes) {
+                    Ok(found) => out.extend(found),
+                    Err(e @ InputError::NoSdp { .. }) => skipped.push(e),
+                    Err(e) => return Err(e),
+                }
             }
         } else {
             let bytes = read_file(path, arg)?;
@@ -159,13 +199,24 @@ pub fn read_inputs(args: &[String]) -> Result<Vec<Input>, InputError> {
     Ok(out)
 }
 
+/// `FILE#N` when no file has that name but `FILE` exists.
+fn selector(arg: &str) -> Option<(&str, usize)> {
+    let (file, n) = arg.rsplit_once('#')?;
+    if n.is_empty() || !n.bytes().all(|b| b.is_ascii_digit()) || Path::new(arg).exists() {
+        return None;
+    }
+    Path::new(file)
+        .is_file()
+        .then(|| (file, n.parse().unwrap_or(0)))
+}
+
 /// Reads one argument that must hold exactly one SDP (e.g. the offer of `sdp answer`).
 pub fn read_one(arg: &str) -> Result<Input, String> {
-    let mut inputs = read_inputs(&[arg.to_owned()]).map_err(|e| e.to_string())?;
+    let mut inputs = read_inputs(&[arg.to_owned()], &mut Vec::new()).map_err(|e| e.to_string())?;
     match inputs.len() {
         1 => Ok(inputs.remove(0)),
         n => Err(format!(
-            "{arg}: holds {n} SDPs where one is expected; extract the one you mean"
+            "{arg}: holds {n} SDPs where one is expected; `{arg}#N` picks the N-th (1 to {n})"
         )),
     }
 }
@@ -287,7 +338,7 @@ mod tests {
 
     #[test]
     fn a_missing_file_names_the_path() {
-        let err = read_inputs(&["/nonexistent/x.sdp".to_owned()]).unwrap_err();
+        let err = read_inputs(&["/nonexistent/x.sdp".to_owned()], &mut Vec::new()).unwrap_err();
         assert!(err
             .to_string()
             .starts_with("cannot read /nonexistent/x.sdp: "));
@@ -301,7 +352,10 @@ mod tests {
         std::fs::write(dir.join("b.sdp"), "v=0\r\n").unwrap();
         std::fs::write(sub.join("a.SDP"), "v=0\r\n").unwrap();
         std::fs::write(dir.join("notes.txt"), "x").unwrap();
-        let inputs = read_inputs(&[dir.display().to_string()]).unwrap();
+        std::fs::write(dir.join("c.sdp"), "OPTIONS sip:a@b SIP/2.0\r\n\r\n").unwrap();
+        let mut skipped = Vec::new();
+        let inputs = read_inputs(&[dir.display().to_string()], &mut skipped).unwrap();
+        assert_eq!(skipped.len(), 1, "c.sdp holds a SIP message without SDP");
         let names: Vec<_> = inputs
             .iter()
             .map(|i| Path::new(&i.label).file_name().unwrap().to_owned())
@@ -309,8 +363,28 @@ mod tests {
         assert_eq!(names, ["b.sdp", "a.SDP"]);
         let empty = dir.join("empty");
         std::fs::create_dir_all(&empty).unwrap();
-        let err = read_inputs(&[empty.display().to_string()]).unwrap_err();
+        let err = read_inputs(&[empty.display().to_string()], &mut Vec::new()).unwrap_err();
         assert!(matches!(err, InputError::EmptyDirectory { .. }));
+        // FILE#N picks one SDP of a file holding several.
+        let trace = dir.join("trace.txt");
+        std::fs::write(
+            &trace,
+            "INVITE sip:a@b SIP/2.0\r\nc: application/sdp\r\n\r\nv=0\r\n\
+             SIP/2.0 200 OK\r\nc: application/sdp\r\n\r\nv=1\r\n",
+        )
+        .unwrap();
+        let second = read_inputs(&[format!("{}#2", trace.display())], &mut Vec::new()).unwrap();
+        assert_eq!(second.len(), 1);
+        assert_eq!(second[0].bytes, b"v=1\r\n");
+        let err = read_inputs(&[format!("{}#3", trace.display())], &mut Vec::new()).unwrap_err();
+        assert!(
+            err.to_string()
+                .ends_with("#3: the file holds 2 SDPs; pick one from 1 to 2"),
+            "{err}"
+        );
+        assert!(read_one(&trace.display().to_string())
+            .unwrap_err()
+            .contains("#N` picks the N-th (1 to 2)"));
         std::fs::remove_dir_all(&dir).unwrap();
     }
 }

@@ -103,7 +103,10 @@ pub(crate) struct Env {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return usage_error(&e),
+    };
     let color = match cli.color {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
@@ -130,6 +133,41 @@ fn main() -> ExitCode {
         }
         Err(Failure::Usage(message)) => {
             let _ = writeln!(io::stderr(), "sdp: error: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Help and version go to stdout (exit 0). A usage error is one line on stderr (exit 2), as
+/// every other error: clap's own message adds a usage block and a hint over several lines.
+fn usage_error(e: &clap::Error) -> ExitCode {
+    use clap::error::ErrorKind;
+    match e.kind() {
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
+            let _ = e.print();
+            ExitCode::SUCCESS
+        }
+        // `sdp` alone: the help is the useful answer, but it is still a usage error.
+        ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            let _ = e.print();
+            ExitCode::from(2)
+        }
+        _ => {
+            let text = e.render().to_string();
+            let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
+            let mut message = lines
+                .next()
+                .unwrap_or("invalid arguments")
+                .trim_start_matches("error: ")
+                .to_owned();
+            // "the following required arguments were not provided:" names them on the next line.
+            if message.ends_with(':') {
+                if let Some(next) = lines.next() {
+                    message.push(' ');
+                    message.push_str(next);
+                }
+            }
+            let _ = writeln!(io::stderr(), "sdp: error: {message} (see `sdp --help`)");
             ExitCode::from(2)
         }
     }

@@ -67,6 +67,9 @@ pub struct Report {
     pub label: String,
     /// The file it came from.
     pub path: String,
+    /// Where in the file the SDP was (a webrtc-internals dump has its SDPs inside JSON strings,
+    /// so line numbers there count within the SDP, not the file).
+    pub kind: crate::input::Kind,
     /// The SDP text (invalid UTF-8 replaced), for showing source lines.
     pub text: String,
     /// Lines of the file before the SDP.
@@ -81,6 +84,15 @@ pub struct Report {
 }
 
 impl Report {
+    /// What a location names: the file, whose lines the finding's line numbers count, or, for
+    /// an SDP inside a webrtc-internals dump, the label of the description.
+    pub fn location(&self) -> &str {
+        match self.kind {
+            crate::input::Kind::WebrtcInternals => &self.label,
+            _ => &self.path,
+        }
+    }
+
     /// How many findings have `severity`.
     pub fn count(&self, severity: Severity) -> usize {
         self.findings
@@ -103,6 +115,7 @@ pub fn check(input: &Input, options: &CheckOptions) -> Report {
     let mut report = Report {
         label: input.label.clone(),
         path: input.path.clone(),
+        kind: input.kind,
         text: String::new(),
         line_offset: input.line_offset,
         profile: None,

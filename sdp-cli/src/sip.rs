@@ -127,12 +127,6 @@ pub fn extract(bytes: &[u8]) -> Option<Vec<Body>> {
             .and_then(|&next| all.get(next))
             .map_or(bytes.len(), |l| l.start);
         let available = limit.saturating_sub(body_start);
-        let length = header("content-length", "l")
-            .and_then(|v| v.parse::<usize>().ok())
-            .map_or(available, |len| len.min(available));
-        let body = bytes
-            .get(body_start..body_start + length)
-            .unwrap_or_default();
         let content_type = header("content-type", "c").unwrap_or("");
         let media = content_type
             .split(';')
@@ -140,6 +134,17 @@ pub fn extract(bytes: &[u8]) -> Option<Vec<Body>> {
             .unwrap_or("")
             .trim()
             .to_ascii_lowercase();
+        let length = match header("content-length", "l").and_then(|v| v.parse::<usize>().ok()) {
+            Some(len) => len.min(available),
+            // Without Content-Length (a trace that dropped it, or LF-only text), the body
+            // runs while its lines look like SDP (`x=`): capture tools print their own
+            // lines between messages.
+            None if media == "application/sdp" => sdp_like_length(&all, body_line, limit),
+            None => available,
+        };
+        let body = bytes
+            .get(body_start..body_start + length)
+            .unwrap_or_default();
         if media == "application/sdp" {
             out.push(Body {
                 message: n + 1,
@@ -159,6 +164,20 @@ pub fn extract(bytes: &[u8]) -> Option<Vec<Body>> {
         }
     }
     Some(out)
+}
+
+/// Bytes from the start of line `first` while lines look like SDP (`<letter>=`), up to `limit`.
+fn sdp_like_length(all: &[RawLine<'_>], first: usize, limit: usize) -> usize {
+    let start = all.get(first).map_or(limit, |l| l.start);
+    let mut end = start;
+    for (i, line) in all.iter().enumerate().skip(first) {
+        let sdp_like = matches!(line.text, [letter, b'=', ..] if letter.is_ascii_alphabetic());
+        if line.start >= limit || !sdp_like {
+            break;
+        }
+        end = all.get(i + 1).map_or(limit, |next| next.start).min(limit);
+    }
+    end - start
 }
 
 /// The `application/sdp` part of a multipart body, and the lines before it in the body.
@@ -246,6 +265,16 @@ mod tests {
     fn content_length_bounds_the_body() {
         let msg = "BYE sip:a@b SIP/2.0\r\nl: 5\r\nc: application/sdp\r\n\r\nv=0\r\ntrailing junk";
         assert_eq!(extract(msg.as_bytes()).unwrap()[0].body, b"v=0\r\n");
+    }
+
+    #[test]
+    fn without_content_length_the_body_stops_at_the_first_non_sdp_line() {
+        let trace = "U 2024/01/01 10:00:00 192.0.2.1:5060 -> 192.0.2.2:5060\n\
+                     INVITE sip:a@b SIP/2.0\nContent-Type: application/sdp\n\n\
+                     v=0\no=- 1 1 IN IP4 192.0.2.1\n#\n\
+                     U 2024/01/01 10:00:01 192.0.2.2:5060 -> 192.0.2.1:5060\n";
+        let found = extract(trace.as_bytes()).unwrap();
+        assert_eq!(found[0].body, b"v=0\no=- 1 1 IN IP4 192.0.2.1\n");
     }
 
     #[test]

@@ -154,8 +154,7 @@ fn write_media(
     if let Some(simulcast) = media.first::<Simulcast>() {
         writeln!(out, "{pad}simulcast: {simulcast}")?;
     }
-    let mut ssrcs: Vec<u32> = media.typed::<Ssrc>().map(|s| s.ssrc).collect();
-    ssrcs.dedup();
+    let ssrcs = ssrc_ids(media);
     if !ssrcs.is_empty() {
         let groups: Vec<String> = media
             .typed::<SsrcGroup>()
@@ -180,6 +179,105 @@ fn write_media(
         writeln!(out, "{pad}address: {c}")?;
     }
     Ok(())
+}
+
+/// The overview as JSON, for `sdp summary --format json`: the same facts as the text.
+///
+/// ```
+/// let sdp = "v=0\r\no=- 1 2 IN IP4 192.0.2.1\r\ns=-\r\nc=IN IP4 192.0.2.1\r\nt=0 0\r\n\
+///            m=audio 49170 RTP/AVP 0\r\n";
+/// let session = sdp_core::Session::parse(sdp).unwrap();
+/// let v = sdp_cli::summary::summary_value("call.sdp", &session);
+/// assert_eq!(v["media"][0]["codecs"][0]["name"], "PCMU");
+/// assert_eq!(v["media"][0]["direction"], "sendrecv");
+/// ```
+pub fn summary_value(label: &str, session: &Session<'_>) -> serde_json::Value {
+    use serde_json::json;
+    let origin = session.origin().map(|o| {
+        json!({"username": o.username, "session_id": o.session_id, "session_version": o.session_version})
+    });
+    let groups: Vec<_> = session
+        .typed::<Group>()
+        .map(|g| json!({"semantics": g.semantics_str(), "mids": g.mids().collect::<Vec<_>>()}))
+        .collect();
+    let media: Vec<_> = session
+        .media()
+        .iter()
+        .enumerate()
+        .map(|(index, media)| {
+            let line = media.media_line();
+            let codecs: Vec<_> = media
+                .codecs()
+                .iter()
+                .map(|c| {
+                    let fmtp: serde_json::Map<String, serde_json::Value> = c
+                        .fmtp
+                        .iter()
+                        .flat_map(|f| f.params())
+                        // A bare value (`0-15`) is a key without value, as in the JSON model.
+                        .map(|p| match p.key {
+                            Some(k) => (k.to_owned(), json!(p.value)),
+                            None => (p.value.to_owned(), serde_json::Value::Null),
+                        })
+                        .collect();
+                    json!({
+                        "pt": c.payload_type,
+                        "name": c.is_known().then_some(c.encoding_name),
+                        "clock_rate": c.clock_rate,
+                        "channels": c.channels,
+                        "fmtp": fmtp,
+                        "rtx_for": c.rtx_apt(),
+                    })
+                })
+                .collect();
+            let mut candidates: BTreeMap<String, usize> = BTreeMap::new();
+            for c in media.candidates() {
+                *candidates.entry(c.kind_str().to_ascii_lowercase()).or_default() += 1;
+            }
+            let ufrag = media.first::<IceUfrag>().or_else(|| session.first::<IceUfrag>());
+            let fingerprint = media
+                .first::<Fingerprint>()
+                .or_else(|| session.first::<Fingerprint>());
+            let setup = media.first::<Setup>().or_else(|| session.first::<Setup>());
+            let data = (media.has_attribute("sctp-port") || media.has_attribute("sctpmap")).then(|| {
+                json!({
+                    "sctp_port": media.first::<SctpPort>().map(|p| p.0).or_else(|| media.first::<Sctpmap>().map(|m| m.number)),
+                    "max_message_size": media.first::<MaxMessageSize>().map(|m| m.0),
+                })
+            });
+            json!({
+                "index": index,
+                "kind": media.kind(),
+                "mid": media.mid(),
+                "direction": session.direction_of(media).to_string(),
+                "port": line.map(|l| l.port),
+                "proto": line.map(|l| l.proto),
+                "disabled": media.is_disabled(),
+                "codecs": codecs,
+                "ice_ufrag": ufrag.map(|u| u.as_str()),
+                "candidates": candidates,
+                "end_of_candidates": media.has_attribute("end-of-candidates"),
+                "dtls_setup": setup.map(|s| s.to_string()),
+                "fingerprint_hash": fingerprint.map(|f| f.hash_str()),
+                "rtcp_mux": media.has_attribute("rtcp-mux"),
+                "extmaps": media.attributes_named("extmap").count(),
+                "rids": media.typed::<Rid>().map(|r| json!({"id": r.id(), "direction": r.direction().as_str()})).collect::<Vec<_>>(),
+                "simulcast": media.first::<Simulcast>().map(|s| s.to_string()),
+                "ssrcs": ssrc_ids(media),
+                "msid": media.first::<Msid>().map(|m| json!({"stream": m.stream_id(), "track": m.track_id()})),
+                "data_channel": data,
+                "connection": session.connection_of(media).map(|c| c.to_string()),
+            })
+        })
+        .collect();
+    json!({"input": label, "origin": origin, "groups": groups, "media": media})
+}
+
+/// The distinct SSRCs of a section, in order of appearance.
+fn ssrc_ids(media: &Media<'_>) -> Vec<u32> {
+    let mut ssrcs: Vec<u32> = media.typed::<Ssrc>().map(|s| s.ssrc).collect();
+    ssrcs.dedup();
+    ssrcs
 }
 
 /// ICE credentials and DTLS lines, at one level.

@@ -29,6 +29,8 @@ pub struct Description {
 /// The descriptions of a dump, in connection and event order; `None` when `bytes` is not a
 /// webrtc-internals dump (not JSON, or JSON without `PeerConnections`).
 pub fn extract(bytes: &[u8]) -> Option<Vec<Description>> {
+    // Some editors save JSON with a byte order mark, which serde_json refuses.
+    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
     let first = bytes.iter().find(|b| !b.is_ascii_whitespace())?;
     if *first != b'{' {
         return None;
@@ -110,6 +112,12 @@ mod tests {
         assert_eq!(extract(b"v=0\r\n"), None);
         assert_eq!(extract(b"{not json"), None);
         assert_eq!(extract(b""), None);
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_skipped() {
+        let dump = b"\xef\xbb\xbf{\"PeerConnections\": {\"1\": {\"updateLog\": [{\"type\": \"x\", \"value\": \"v=0\\r\\n\"}]}}}";
+        assert_eq!(extract(dump).unwrap().len(), 1);
     }
 
     #[test]

@@ -3,7 +3,6 @@
 use std::io::Write;
 
 use sdp_cli::anonymize::anonymize;
-use sdp_cli::input::read_inputs;
 
 use super::parse;
 use crate::{Failure, Outcome};
@@ -14,21 +13,13 @@ use crate::{Failure, Outcome};
 /// gives the same output.
 #[derive(Debug, clap::Args)]
 pub(crate) struct Args {
-    /// The SDP: a file, `-`, or a dump or trace holding exactly one.
+    /// The SDP: a file or `-`; `FILE#N` picks one SDP of a dump or trace.
     #[arg(value_name = "INPUT")]
     input: String,
 }
 
 pub(crate) fn run(args: Args, out: &mut dyn Write) -> Result<Outcome, Failure> {
-    let mut inputs = read_inputs(std::slice::from_ref(&args.input))?;
-    if inputs.len() != 1 {
-        return Err(Failure::new(format!(
-            "{}: holds {} SDPs where one is expected; extract the one you mean",
-            args.input,
-            inputs.len()
-        )));
-    }
-    let input = inputs.remove(0);
+    let input = sdp_cli::input::read_one(&args.input).map_err(Failure::new)?;
     let session = parse(&input)?;
     out.write_all(anonymize(&session).as_bytes())?;
     Ok(Outcome::Clean)

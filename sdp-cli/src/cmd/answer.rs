@@ -45,6 +45,13 @@ pub(crate) fn run(args: Args, out: &mut dyn Write) -> Result<Outcome, Failure> {
         .transpose()
         .map_err(Failure::new)?;
     let previous_offer = previous_offer_input.as_ref().map(parse).transpose()?;
+    if previous.is_some() && previous_offer.is_none() {
+        let _ = writeln!(
+            std::io::stderr(),
+            "sdp: note: without --previous-offer an ICE restart in this offer cannot be seen; \
+             the previous answer's ICE credentials are kept"
+        );
+    }
     if previous.is_some() && config.dtls.certificate_file.is_none() {
         // Without a configured certificate each run generates one, so the fingerprint
         // cannot be the previous answer's; say so rather than let the change surprise.

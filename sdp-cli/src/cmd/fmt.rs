@@ -2,7 +2,6 @@
 
 use std::io::Write;
 
-use sdp_cli::input::read_inputs;
 use sdp_core::{Eol, LineKind};
 
 use super::parse;
@@ -24,7 +23,7 @@ pub(crate) struct Args {
 }
 
 pub(crate) fn run(args: Args, out: &mut dyn Write) -> Result<Outcome, Failure> {
-    let inputs = read_inputs(&args.inputs)?;
+    let inputs = super::read_all(&args.inputs)?;
     if !args.check && inputs.len() != 1 {
         return Err(Failure::new(format!(
             "fmt prints one SDP and the inputs hold {}; use --check for several",

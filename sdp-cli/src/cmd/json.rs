@@ -2,7 +2,6 @@
 
 use std::io::Write;
 
-use sdp_cli::input::read_inputs;
 use sdp_cli::json_model::to_json_string;
 
 use super::parse;
@@ -19,7 +18,7 @@ pub(crate) struct Args {
 }
 
 pub(crate) fn run(args: Args, out: &mut dyn Write) -> Result<Outcome, Failure> {
-    let inputs = read_inputs(&args.inputs)?;
+    let inputs = super::read_all(&args.inputs)?;
     // to_json_string keeps the model's field order (lines last), which a Value would sort.
     let mut documents = Vec::with_capacity(inputs.len());
     for input in &inputs {

@@ -3,7 +3,6 @@
 use std::io::Write;
 
 use clap::ValueEnum;
-use sdp_cli::input::read_inputs;
 use sdp_cli::render::{self, Style};
 use sdp_cli::report::{check, CheckOptions, Report};
 use sdp_core::validate::Profile;
@@ -65,17 +64,17 @@ enum ValidateFormat {
 }
 
 pub(crate) fn run(args: Args, env: &Env, out: &mut dyn Write) -> Result<Outcome, Failure> {
-    let inputs = read_inputs(&args.inputs)?;
+    let inputs = super::read_all(&args.inputs)?;
     let options = CheckOptions {
         profile: args.profile.into(),
         strict: args.strict,
     };
     let style = Style { color: env.color };
     let mut reports: Vec<Report> = Vec::with_capacity(inputs.len());
-    let mut failed = false;
+    let mut failed = 0usize;
     for input in &inputs {
         let report = check(input, &options);
-        failed |= report.fails(args.deny_warnings);
+        failed += usize::from(report.fails(args.deny_warnings));
         // Human output streams, so a directory of thousands shows progress.
         if args.format == ValidateFormat::Human {
             render::human::write_report(out, &report, style)?;
@@ -86,8 +85,11 @@ pub(crate) fn run(args: Args, env: &Env, out: &mut dyn Write) -> Result<Outcome,
     match args.format {
         ValidateFormat::Human => {
             if inputs.len() > 1 {
-                let failing = if failed { "some failed" } else { "all ok" };
-                writeln!(out, "{} inputs checked: {failing}", inputs.len())?;
+                let verdict = match failed {
+                    0 => "all ok".to_owned(),
+                    n => format!("{n} failed"),
+                };
+                writeln!(out, "{} inputs checked: {verdict}", inputs.len())?;
             }
         }
         ValidateFormat::Json => {
@@ -104,7 +106,7 @@ pub(crate) fn run(args: Args, env: &Env, out: &mut dyn Write) -> Result<Outcome,
             writeln!(out)?;
         }
     }
-    Ok(if failed {
+    Ok(if failed > 0 {
         Outcome::Findings
     } else {
         Outcome::Clean

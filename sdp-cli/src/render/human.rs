@@ -78,7 +78,7 @@ fn write_finding(
         out,
         "{pad}{} {}:{}:{}",
         style.paint(34, "-->"),
-        report.path,
+        report.location(),
         finding.line,
         finding.column
     )?;
@@ -86,13 +86,13 @@ fn write_finding(
     if let Some(source) = source_line(&report.text, sdp_line) {
         let bar = style.paint(34, "|");
         writeln!(out, "{pad} {bar}")?;
+        let (start, len) = caret(report, finding, source);
+        let (shown, start, len) = excerpt(source, start, len);
         writeln!(
             out,
-            "{} {bar} {}",
+            "{} {bar} {shown}",
             style.paint(34, &finding.line.to_string()),
-            printable(source)
         )?;
-        let (start, len) = caret(report, finding, source);
         writeln!(
             out,
             "{pad} {bar} {}{}",
@@ -124,11 +124,49 @@ fn source_line(text: &str, n: usize) -> Option<&str> {
     Some(line.strip_suffix('\r').unwrap_or(line))
 }
 
-/// Control characters would move the terminal's cursor; show them escaped, one column each.
-fn printable(line: &str) -> String {
-    line.chars()
-        .map(|c| if c.is_control() { '\u{fffd}' } else { c })
-        .collect()
+/// Characters of a source line shown around the caret; longer lines are cut (a 10 MB line
+/// would otherwise be printed whole, with as many carets).
+const MAX_SHOWN: usize = 160;
+
+/// The part of `line` to show and the caret's column and width in it: tabs become four
+/// spaces (as rustc shows them), other control characters, which would move the terminal's
+/// cursor, become U+FFFD, and a long line is cut to a window around the caret, marked `…`.
+fn excerpt(line: &str, start: usize, len: usize) -> (String, usize, usize) {
+    let chars: Vec<char> = line.chars().collect();
+    let from = if chars.len() > MAX_SHOWN && start > MAX_SHOWN / 2 {
+        start - MAX_SHOWN / 4
+    } else {
+        0
+    };
+    let to = chars.len().min(from + MAX_SHOWN);
+    let mut shown = String::new();
+    let (mut caret_col, mut caret_len, mut col) = (0, 0, 0);
+    if from > 0 {
+        shown.push('…');
+        col += 1;
+    }
+    for (i, c) in chars.iter().enumerate().take(to).skip(from) {
+        if i == start {
+            caret_col = col;
+        }
+        let width = if *c == '\t' { 4 } else { 1 };
+        if i >= start && i < start + len {
+            caret_len += width;
+        }
+        match c {
+            '\t' => shown.push_str("    "),
+            c if c.is_control() => shown.push('\u{fffd}'),
+            c => shown.push(*c),
+        }
+        col += width;
+    }
+    if start >= to {
+        caret_col = col;
+    }
+    if to < chars.len() {
+        shown.push('…');
+    }
+    (shown, caret_col, caret_len.max(1))
 }
 
 /// Where the carets go (0-based character column) and how many, clipped to the line.
@@ -187,6 +225,19 @@ warning[SDP0110]: dynamic payload type `96` has no `a=rtpmap`
         let text = render(b"\x1b[2J\r\nv=0\r\n");
         assert!(!text.contains('\x1b'), "{text:?}");
         assert!(text.contains("1 | \u{fffd}[2J\n"), "{text:?}");
+    }
+
+    #[test]
+    fn tabs_and_long_lines_keep_the_caret_under_the_span() {
+        assert_eq!(excerpt("a\tbc", 2, 2), ("a    bc".to_owned(), 5, 2));
+        assert_eq!(excerpt("a=x\t", 3, 1), ("a=x    ".to_owned(), 3, 4));
+        let long = format!("s={}XY{}", "a".repeat(1000), "b".repeat(1000));
+        let (shown, col, len) = excerpt(&long, 1002, 2);
+        assert!(shown.starts_with('…') && shown.ends_with('…'), "{shown}");
+        assert_eq!(shown.chars().count(), MAX_SHOWN + 2);
+        assert_eq!(shown.chars().skip(col).take(len).collect::<String>(), "XY");
+        // A caret past the end of the line (a missing value) stays after the text.
+        assert_eq!(excerpt("a=", 2, 1), ("a=".to_owned(), 2, 1));
     }
 
     #[test]

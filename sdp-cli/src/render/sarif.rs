@@ -58,17 +58,23 @@ pub fn sarif_value(reports: &[Report]) -> Value {
                 message.push(')');
             }
             let rule_index = lints.iter().position(|l| l.code == f.code);
+            // Inside a webrtc-internals dump the SDP is a JSON string: its line numbers are
+            // not the file's, so the region would point at the wrong place.
+            let physical = if report.kind == crate::input::Kind::WebrtcInternals {
+                message = format!(
+                    "{} (SDP line {}, column {}): {message}",
+                    report.label, f.line, f.column
+                );
+                json!({"artifactLocation": {"uri": uri(&report.path)}})
+            } else {
+                json!({"artifactLocation": {"uri": uri(&report.path)}, "region": region})
+            };
             results.push(json!({
                 "ruleId": f.code,
                 "ruleIndex": rule_index,
                 "level": level(f.severity),
                 "message": {"text": message},
-                "locations": [{
-                    "physicalLocation": {
-                        "artifactLocation": {"uri": uri(&report.path)},
-                        "region": region,
-                    }
-                }],
+                "locations": [{"physicalLocation": physical}],
                 "properties": {"input": report.label, "rfc": f.rfc},
             }));
         }
@@ -77,6 +83,8 @@ pub fn sarif_value(reports: &[Report]) -> Value {
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
         "runs": [{
+            // Columns count characters (Unicode code points), not UTF-16 units.
+            "columnKind": "unicodeCodePoints",
             "tool": {"driver": {
                 "name": "sdp",
                 "informationUri": "https://github.com/sdpkit/sdpkit",
