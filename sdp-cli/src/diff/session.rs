@@ -41,6 +41,10 @@ pub(super) struct Inherited {
     pub(super) fingerprints: Option<String>,
     /// `a=setup` (RFC 4145 §4).
     pub(super) setup: Option<&'static str>,
+    /// Whether some media section writes its own ICE credentials, fingerprint or setup: then
+    /// transport values are compared per section on their effective value, so moving a value
+    /// between the session and the sections is not a change.
+    pub(super) media_transport: bool,
 }
 
 impl Inherited {
@@ -54,6 +58,11 @@ impl Inherited {
             pwd: s.first::<IcePwd>().map(|p| p.as_str().to_owned()),
             fingerprints: transport::fingerprints(s.typed::<Fingerprint>()),
             setup: s.first::<Setup>().map(Setup::as_str),
+            media_transport: s.media().iter().any(|m| {
+                ["ice-ufrag", "ice-pwd", "fingerprint", "setup"]
+                    .iter()
+                    .any(|name| m.has_attribute(name))
+            }),
         }
     }
 }

@@ -15,8 +15,12 @@ use super::{Change, ChangeKind, Found, Sides};
 /// ICE credentials of one level: ufrag and password.
 type Credentials<'s> = (Option<&'s str>, Option<&'s str>);
 
-/// The transport values written at session level, compared there.
+/// The transport values written at session level, compared there when no section of either
+/// side writes its own (otherwise [`diff_media_transport`] compares effective values).
 pub(super) fn diff_session_transport(a: &Inherited, b: &Inherited, found: &mut Found) {
+    if a.media_transport || b.media_transport {
+        return;
+    }
     compare_ice(
         (a.ufrag.clone(), a.pwd.clone()),
         (b.ufrag.clone(), b.pwd.clone()),
@@ -30,7 +34,8 @@ pub(super) fn diff_session_transport(a: &Inherited, b: &Inherited, found: &mut F
 /// else the session's, RFC 8839 §5.4 and RFC 8122 §5) when either section has its own.
 pub(super) fn diff_media_transport(s: &Sides<'_, '_, '_>, found: &mut Found) {
     let (own_a, own_b) = (media_credentials(s.ma), media_credentials(s.mb));
-    if own_a != (None, None) || own_b != (None, None) {
+    let per_section = s.ia.media_transport || s.ib.media_transport;
+    if per_section {
         let effective = |own: Credentials<'_>, session: &Inherited| {
             (
                 own.0.map(str::to_owned).or_else(|| session.ufrag.clone()),
@@ -55,7 +60,7 @@ pub(super) fn diff_media_transport(s: &Sides<'_, '_, '_>, found: &mut Found) {
         fingerprints(s.ma.typed::<Fingerprint>()),
         fingerprints(s.mb.typed::<Fingerprint>()),
     );
-    if fa.is_some() || fb.is_some() {
+    if per_section {
         compare_fingerprints(
             fa.or_else(|| s.ia.fingerprints.clone()),
             fb.or_else(|| s.ib.fingerprints.clone()),
@@ -64,7 +69,7 @@ pub(super) fn diff_media_transport(s: &Sides<'_, '_, '_>, found: &mut Found) {
     }
 
     let (sa, sb) = (s.ma.first::<Setup>(), s.mb.first::<Setup>());
-    if sa.is_some() || sb.is_some() {
+    if per_section {
         compare_setup(
             sa.map(Setup::as_str).or(s.ia.setup),
             sb.map(Setup::as_str).or(s.ib.setup),
