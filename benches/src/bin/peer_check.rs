@@ -4,6 +4,7 @@
 //! ```text
 //! cargo run --release -p sdp-benches --bin peer_check
 //! cargo run --release -p sdp-benches --bin peer_check -- --lines   # also the lines lost
+//! cargo run --release -p sdp-benches --bin peer_check -- --dump sdp-rs chrome_offer
 //! ```
 
 use std::panic;
@@ -42,12 +43,34 @@ fn print_lost(input: &str, peer: &str, source: &str, written: &str) {
     }
 }
 
+/// Prints what `peer` writes after parsing `input` (or why it cannot).
+fn dump(peer: &str, input: &str) {
+    let (Some(peer), Some(input)) = (
+        PEERS.iter().find(|p| p.id == peer),
+        INPUTS.iter().find(|i| i.name == input),
+    ) else {
+        eprintln!("unknown peer or input");
+        return;
+    };
+    match try_parse(peer, input.text).and_then(|s| try_write(peer, &s)) {
+        Ok(written) => print!("{written}"),
+        Err(e) => eprintln!("{} fails {}: {e}", peer.id, input.name),
+    }
+}
+
 fn main() {
-    let show_lines = std::env::args().any(|a| a == "--lines");
+    let args: Vec<String> = std::env::args().collect();
+    let show_lines = args.iter().any(|a| a == "--lines");
+    if let [_, flag, peer, input] = args.as_slice() {
+        if flag == "--dump" {
+            dump(peer, input);
+            return;
+        }
+    }
     // Peers that panic are reported in the table; keep their panic messages off stderr.
     panic::set_hook(Box::new(|_| {}));
 
-    println!("| input | peer | parse | write | lines in → out | input lines lost or rewritten | order kept |");
+    println!("| input | peer | parse | write | lines in → out | input lines lost or rewritten | same lines, same order |");
     println!("| --- | --- | --- | --- | ---: | ---: | --- |");
     for input in INPUTS {
         for peer in PEERS {
