@@ -2,16 +2,30 @@
 """Turns the medians of the last `cargo bench -p sdp-benches` run into Markdown tables.
 
 Reads target/criterion/<group>/<function>/<input>/new/estimates.json (criterion's point
-estimates; the median is used) and prints, per input, time and MB/s of each benchmark and the
-ratios quoted in the README. Usage: python3 benches/report.py [path/to/target/criterion]
+estimates; the median is used) and target/criterion/peer_failures.json (written by the bench:
+which peer failed which input, and why), and prints:
+
+1. our operations per input (time and MB/s), and their ratios;
+2. parse: us (lenient default, strict), each peer crate, the split floor;
+3. write: us (unchanged, one change), each peer's serializer;
+4. the ratios the issue quotes: fastest peer / us for parse and write, us / floor, and the
+   conference offer's time per byte over the Chrome offer's.
+
+A peer that failed an input shows "fails"; a benchmark that has no result shows "-".
+Usage: python3 benches/report.py [path/to/target/criterion]
 """
 import json
 import os
 import sys
 
-ROOT = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(__file__), "..", "target", "criterion")
-INPUTS = [("sip_audio", 268), ("firefox_offer", 3575), ("chrome_offer", 7027), ("conference_20m", 106823)]
-COLUMNS = [
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = sys.argv[1] if len(sys.argv) > 1 else os.path.join(HERE, "..", "target", "criterion")
+# Benchmark inputs, smallest first, as in benches/src/lib.rs; sizes come from the files.
+INPUTS = ["sip_audio", "st2110_sender", "firefox_offer", "chrome_offer", "conference_20m"]
+SIZES = {name: os.path.getsize(os.path.join(HERE, "data", name + ".sdp")) for name in INPUTS}
+# Peer ids as in benches/src/peers.rs.
+PEERS = ["webrtc-sdp", "webrtc-rs", "sdp-types", "msf-sdp", "sdp-rs", "sdp-nom"]
+OURS = [
     ("parse", "default", "parse"),
     ("parse", "lenient", "parse_with lenient"),
     ("parse", "strict", "parse_with strict"),
@@ -25,7 +39,21 @@ COLUMNS = [
 ]
 
 
+def load_failures():
+    try:
+        with open(os.path.join(ROOT, "peer_failures.json")) as f:
+            return json.load(f)
+    except (OSError, ValueError):
+        return {}
+
+
+FAILURES = load_failures()
+
+
 def median_ns(group, function, name):
+    """The median in ns, or None when there is no result or the peer failed that input."""
+    if f"{group}/{function}/{name}" in FAILURES:
+        return None
     path = os.path.join(ROOT, group, function, name, "new", "estimates.json")
     try:
         with open(path) as f:
@@ -35,37 +63,108 @@ def median_ns(group, function, name):
 
 
 def fmt_time(ns):
-    if ns is None:
-        return "-"
     if ns >= 1000:
         return f"{ns / 1000:.2f} µs"
     return f"{ns:.0f} ns"
 
 
-def main():
-    print("| input | " + " | ".join(label for _, _, label in COLUMNS) + " |")
-    print("| --- | " + " | ".join("---:" for _ in COLUMNS) + " |")
-    ratios = []
-    for name, size in INPUTS:
-        cells = []
-        times = {}
-        for group, function, label in COLUMNS:
-            ns = median_ns(group, function, name)
-            times[label] = ns
-            if ns is None:
-                cells.append("-")
-            else:
-                cells.append(f"{fmt_time(ns)} ({size / ns * 1000:.0f} MB/s)")
-        print(f"| `{name}` ({size} B) | " + " | ".join(cells) + " |")
-        ratios.append((name, times))
+def cell(group, function, name):
+    if f"{group}/{function}/{name}" in FAILURES:
+        return "fails"
+    ns = median_ns(group, function, name)
+    if ns is None:
+        return "-"
+    return f"{fmt_time(ns)} ({SIZES[name] / ns * 1000:.0f} MB/s)"
+
+
+def ratio(a, b):
+    return f"{a / b:.2f}×" if a and b else "-"
+
+
+def table(header, rows):
+    print("| " + " | ".join(header) + " |")
+    print("| --- | " + " | ".join("---:" for _ in header[1:]) + " |")
+    for row in rows:
+        print("| " + " | ".join(row) + " |")
     print()
-    print("| input | parse / floor | strict / parse | validate / parse | validate / strict | answer / parse | answer / strict | write vs parse |")
-    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
-    for name, t in ratios:
-        def r(a, b):
-            return f"{t[a] / t[b]:.2f}×" if t.get(a) and t.get(b) else "-"
-        print(f"| `{name}` | {r('parse', 'floor')} | {r('parse_with strict', 'parse')} | {r('validate', 'parse')} | "
-              f"{r('validate', 'parse_with strict')} | {r('answer', 'parse')} | {r('answer', 'parse_with strict')} | {r('write', 'parse')} |")
+
+
+def label(name):
+    return f"`{name}` ({SIZES[name]} B)"
+
+
+def fastest(group, name):
+    """(peer, ns) of the fastest peer that did not fail `name`, or (None, None)."""
+    best = (None, None)
+    for peer in PEERS:
+        ns = median_ns(group, peer, name)
+        if ns is not None and (best[1] is None or ns < best[1]):
+            best = (peer, ns)
+    return best
+
+
+def main():
+    print("### Our operations\n")
+    table(["input"] + [l for _, _, l in OURS],
+          [[label(n)] + [cell(g, f, n) for g, f, _ in OURS] for n in INPUTS])
+
+    def t(n, g, f):
+        return median_ns(g, f, n)
+
+    table(["input", "parse / floor", "strict / parse", "validate / parse", "validate / strict",
+           "answer / parse", "answer / strict", "write / parse"],
+          [[f"`{n}`", ratio(t(n, "parse", "default"), t(n, "floor", "split")),
+            ratio(t(n, "parse", "strict"), t(n, "parse", "default")),
+            ratio(t(n, "validate", "auto"), t(n, "parse", "default")),
+            ratio(t(n, "validate", "auto"), t(n, "parse", "strict")),
+            ratio(t(n, "negotiate", "answer"), t(n, "parse", "default")),
+            ratio(t(n, "negotiate", "answer"), t(n, "parse", "strict")),
+            ratio(t(n, "write", "unchanged"), t(n, "parse", "default"))] for n in INPUTS])
+
+    print("### Parse: us and the peer crates\n")
+    table(["input", "us (lenient, default)", "us (strict)"] + PEERS + ["floor"],
+          [[label(n), cell("parse", "default", n), cell("parse", "strict", n)]
+           + [cell("peers_parse", p, n) for p in PEERS] + [cell("floor", "split", n)]
+           for n in INPUTS])
+
+    print("### Write: us and the peer serializers\n")
+    table(["input", "us (unchanged)", "us (one change)"] + PEERS,
+          [[label(n), cell("write", "unchanged", n), cell("write", "one_change", n)]
+           + [cell("peers_write", p, n) for p in PEERS] for n in INPUTS])
+
+    print("### Ratios\n")
+    rows = []
+    for n in INPUTS:
+        parse_peer, parse_ns = fastest("peers_parse", n)
+        write_peer, write_ns = fastest("peers_write", n)
+        rows.append([
+            f"`{n}`",
+            f"{ratio(parse_ns, t(n, 'parse', 'default'))} ({parse_peer})" if parse_peer else "-",
+            ratio(parse_ns, t(n, "parse", "strict")),
+            f"{ratio(write_ns, t(n, 'write', 'unchanged'))} ({write_peer})" if write_peer else "-",
+            ratio(t(n, "parse", "default"), t(n, "floor", "split")),
+            ratio(t(n, "parse", "strict"), t(n, "floor", "split")),
+        ])
+    table(["input", "fastest peer parse / our parse", "fastest peer parse / our strict parse",
+           "fastest peer write / our write", "our parse / floor", "our strict parse / floor"], rows)
+
+    def per_byte(g, f, n):
+        ns = median_ns(g, f, n)
+        return ns / SIZES[n] if ns else None
+
+    print("Time per byte, `conference_20m` over `chrome_offer`: "
+          f"parse {ratio(per_byte('parse', 'default', 'conference_20m'), per_byte('parse', 'default', 'chrome_offer'))}, "
+          f"strict parse {ratio(per_byte('parse', 'strict', 'conference_20m'), per_byte('parse', 'strict', 'chrome_offer'))}, "
+          f"write {ratio(per_byte('write', 'unchanged', 'conference_20m'), per_byte('write', 'unchanged', 'chrome_offer'))}.")
+    if FAILURES:
+        print()
+        print("Peers that fail an input (from `peer_failures.json`):")
+        print()
+        for key, error in sorted(FAILURES.items()):
+            group, peer, name = key.split("/")
+            if group == "peers_parse":
+                short = error if len(error) <= 140 else error[:140] + "…"
+                print(f"- {peer} on `{name}`: {short}")
 
 
 if __name__ == "__main__":

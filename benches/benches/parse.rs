@@ -1,12 +1,15 @@
-//! Parse, write and the split floor, on the inputs under `data/`.
+//! Parse, write and the split floor, on the inputs under `data/`, and the peer crates' parse
+//! and write on the same inputs in the same run.
 //!
-//! `cargo bench -p sdp-benches` runs all of it in under two minutes; pass a filter to run one
-//! group (`cargo bench -p sdp-benches -- floor`).
+//! `cargo bench -p sdp-benches` runs all of it in a few minutes; pass a filter to run one
+//! group (`cargo bench -p sdp-benches -- floor`, `-- peers`).
 
 use std::hint::black_box;
+use std::path::PathBuf;
 use std::time::Duration;
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
+use sdp_benches::peers::{try_parse, try_write, PEERS};
 use sdp_benches::{split_floor, INPUTS};
 use sdp_core::attr::direction::Direction;
 use sdp_core::validate::Profile;
@@ -140,14 +143,14 @@ fn codecs(c: &mut Criterion) {
     group.finish();
 }
 
-/// `answer` with the WebRTC preset (the SIP preset for the SIP offer), and `check_answer` of
-/// that answer, on the offers (issue 4 compares `answer` with `parse`).
+/// `answer` with the WebRTC preset (the SIP preset for the SIP offer and the ST 2110 sender),
+/// and `check_answer` of that answer, on the offers (issue 4 compares `answer` with `parse`).
 fn negotiate(c: &mut Criterion) {
     let webrtc = sdp_negotiate::Config::webrtc();
     let sip = sdp_negotiate::Config::sip_phone();
     let mut group = c.benchmark_group("negotiate");
     for input in INPUTS {
-        let config = if input.name.starts_with("sip") {
+        let config = if input.name.starts_with("sip") || input.name.starts_with("st2110") {
             &sip
         } else {
             &webrtc
@@ -175,9 +178,89 @@ fn negotiate(c: &mut Criterion) {
     group.finish();
 }
 
-/// Short runs, so the whole file measures in well under two minutes: 1 s of warm-up, 3 s of
-/// samples, and fewer bootstrap resamples than criterion's 100 000 (the analysis of 20
-/// benchmarks otherwise adds tens of seconds on a small machine).
+/// Where criterion keeps its reports, found as criterion finds it (`CRITERION_HOME`, then
+/// `CARGO_TARGET_DIR/criterion`), else the workspace's `target/criterion`.
+fn criterion_home() -> PathBuf {
+    if let Some(home) = std::env::var_os("CRITERION_HOME") {
+        return PathBuf::from(home);
+    }
+    if let Some(target) = std::env::var_os("CARGO_TARGET_DIR") {
+        return PathBuf::from(target).join("criterion");
+    }
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../target/criterion")
+}
+
+/// Records which peer failed which input (and why) in `<criterion home>/peer_failures.json`,
+/// keyed by benchmark id (`peers_parse/<peer>/<input>`), which `report.py` reads to mark those
+/// cells "fails". Printed to stderr as well.
+fn record_failures(failures: &[(&str, &str, &str, String)]) {
+    let mut json = String::from("{\n");
+    for (i, (group, peer, input, error)) in failures.iter().enumerate() {
+        eprintln!("{group}: {peer} fails {input}: {error}");
+        let error = error.replace('\\', "\\\\").replace('"', "\\\"");
+        let error: String = error.chars().filter(|c| !c.is_control()).collect();
+        let comma = if i + 1 < failures.len() { "," } else { "" };
+        json.push_str(&format!(
+            "  \"{group}/{peer}/{input}\": \"{error}\"{comma}\n"
+        ));
+    }
+    json.push_str("}\n");
+    let path = criterion_home().join("peer_failures.json");
+    if let Err(e) =
+        std::fs::create_dir_all(criterion_home()).and_then(|()| std::fs::write(&path, json))
+    {
+        eprintln!("cannot write {}: {e}", path.display());
+    }
+}
+
+/// The peer crates (see `sdp_benches::peers`) on the same inputs: `peers_parse/<peer>/<input>`
+/// is the crate's parse from `&str` (dropped after each iteration, as ours is), and
+/// `peers_write/<peer>/<input>` its serializer on a session it parsed. A peer that errors or
+/// panics on an input is recorded as failing it and not measured on it.
+fn peers(c: &mut Criterion) {
+    let mut failures = Vec::new();
+    let mut sessions = Vec::new();
+    let mut group = c.benchmark_group("peers_parse");
+    for input in INPUTS {
+        group.throughput(Throughput::Bytes(input.text.len() as u64));
+        for peer in PEERS {
+            let session = match try_parse(&peer, input.text) {
+                Ok(session) => session,
+                Err(e) => {
+                    failures.push(("peers_parse", peer.id, input.name, e.clone()));
+                    failures.push(("peers_write", peer.id, input.name, e));
+                    continue;
+                }
+            };
+            match try_write(&peer, &session) {
+                Ok(_) => sessions.push((peer, input, session)),
+                Err(e) => failures.push(("peers_write", peer.id, input.name, e)),
+            }
+            group.bench_with_input(
+                BenchmarkId::new(peer.id, input.name),
+                input.text,
+                |b, text| b.iter(|| (peer.parse)(black_box(text))),
+            );
+        }
+    }
+    group.finish();
+    record_failures(&failures);
+
+    let mut group = c.benchmark_group("peers_write");
+    for (peer, input, session) in &sessions {
+        group.throughput(Throughput::Bytes(input.text.len() as u64));
+        group.bench_with_input(
+            BenchmarkId::new(peer.id, input.name),
+            session,
+            |b, session| b.iter(|| (peer.write)(black_box(session))),
+        );
+    }
+    group.finish();
+}
+
+/// Short runs, so the whole file (about 110 benchmarks with the peers) measures in about ten
+/// minutes: 1 s of warm-up, 3 s of samples, and fewer bootstrap resamples than criterion's
+/// 100 000 (the analysis otherwise adds seconds per benchmark on a small machine).
 fn config() -> Criterion {
     Criterion::default()
         .warm_up_time(Duration::from_secs(1))
@@ -188,6 +271,6 @@ fn config() -> Criterion {
 criterion_group! {
     name = benches;
     config = config();
-    targets = parse, write, floor, validate, codecs, negotiate
+    targets = parse, write, floor, peers, validate, codecs, negotiate
 }
 criterion_main!(benches);

@@ -3,6 +3,8 @@
 //! The inputs are the files under `data/` (see `data/README.md` for how they were made),
 //! embedded at compile time so every benchmark reads the same bytes.
 
+pub mod peers;
+
 /// One benchmark input: a short name and its SDP text.
 #[derive(Debug, Clone, Copy)]
 pub struct Input {
@@ -13,10 +15,14 @@ pub struct Input {
 }
 
 /// The benchmark inputs, smallest first.
-pub const INPUTS: [Input; 4] = [
+pub const INPUTS: [Input; 5] = [
     Input {
         name: "sip_audio",
         text: include_str!("../data/sip_audio.sdp"),
+    },
+    Input {
+        name: "st2110_sender",
+        text: include_str!("../data/st2110_sender.sdp"),
     },
     Input {
         name: "firefox_offer",
@@ -89,10 +95,24 @@ mod tests {
     use super::*;
 
     #[test]
-    fn inputs_are_crlf_sdp_with_media() {
+    fn inputs_are_sdp_with_media() {
         for input in INPUTS {
-            assert!(input.text.starts_with("v=0\r\n"), "{}", input.name);
-            assert!(input.text.ends_with("\r\n"), "{}", input.name);
+            // The ST 2110 sender is kept as captured, with LF endings; the others are CRLF.
+            let eol = if input.name == "st2110_sender" {
+                "\n"
+            } else {
+                "\r\n"
+            };
+            assert!(
+                input.text.starts_with(&format!("v=0{eol}")),
+                "{}",
+                input.name
+            );
+            assert!(input.text.ends_with(eol), "{}", input.name);
+            assert_eq!(
+                input.text.matches('\n').count(),
+                input.text.matches(eol).count()
+            );
             assert!(media_count(input.text) >= 1, "{}", input.name);
         }
     }

@@ -303,6 +303,6 @@ impl<'a> Media<'a> {
 /// Writes the section's lines exactly as held.
 impl fmt::Display for Media<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        crate::write::write_lines(self.all_lines(), f)
+        crate::write::write_runs([std::slice::from_ref(&self.line), &self.lines], f)
     }
 }

@@ -13,7 +13,7 @@ use crate::media::Media;
 use crate::options::ParseOptions;
 use crate::parse::{self, Parsed};
 use crate::span::Span;
-use crate::write::{write_lines, IoAdapter};
+use crate::write::{self, IoAdapter};
 
 /// A session description, borrowing the text it was parsed from.
 ///
@@ -362,7 +362,17 @@ impl<'a> Session<'a> {
 
     /// Writes the session into any `fmt::Write` (a `String`, a formatter).
     pub fn write_to<W: fmt::Write + ?Sized>(&self, out: &mut W) -> fmt::Result {
-        write_lines(self.all_lines(), out)
+        write::write_runs(self.line_runs(), out)
+    }
+
+    /// The lines in order as slices: the session-level lines, then each section's `m=` line
+    /// and its lines (what the writer walks).
+    fn line_runs(&self) -> impl Iterator<Item = &[Line<'a>]> + '_ {
+        std::iter::once(self.lines.as_slice()).chain(
+            self.media
+                .iter()
+                .flat_map(|m| [std::slice::from_ref(m.line()), m.lines()]),
+        )
     }
 
     /// Writes the session into any `io::Write` (a file, a socket, a `Vec<u8>`).
@@ -381,16 +391,7 @@ impl<'a> Session<'a> {
 
     /// The number of bytes [`Session::write_to`] writes.
     pub fn written_len(&self) -> usize {
-        let mut lines = self.all_lines().peekable();
-        let mut len = 0;
-        while let Some(line) = lines.next() {
-            let eol = match line.eol() {
-                Eol::None if lines.peek().is_some() => Eol::CrLf,
-                eol => eol,
-            };
-            len += line.text().len() + eol.as_str().len();
-        }
-        len
+        write::written_len(self.line_runs())
     }
 
     /// The same session owning its text, free of the input's lifetime.
