@@ -8,6 +8,7 @@
 //!    section with ICE credentials (A11, E6) and a DTLS role (A16, A17);
 //! 4. [`write`]: the answer SDP (A4, A5, A7-A15, A29-A32).
 
+use sdp_core::attr::bundle::Mid;
 use sdp_core::attr::direction::Direction;
 use sdp_core::Session;
 
@@ -78,6 +79,7 @@ pub fn answer_with(
     let view = OfferView::new(offer);
     let mode = mode_of(config.mode, &view);
     check_media_lines(offer)?;
+    check_mids(offer)?;
     check_offer(&view, mode, config)?;
     let previous = options.previous_answer.map(previous::PreviousAnswer::new);
     let mut plans = plan::plan_sections(&view, config, mode, options)?;
@@ -144,6 +146,26 @@ fn check_media_lines(offer: &Session<'_>) -> Result<(), NegotiationError> {
                     media.line().text()
                 ),
             });
+        }
+    }
+    Ok(())
+}
+
+/// A2: the answer echoes each `a=mid` byte for byte, so a mid that does not follow the
+/// identification-tag grammar (RFC 5888 §4), an empty one included, cannot be answered: left
+/// out, the answer would drop a mid the offer has (F3); echoed, it would not parse.
+fn check_mids(offer: &Session<'_>) -> Result<(), NegotiationError> {
+    for media in offer.media() {
+        for attr in media.attributes_named("mid") {
+            if let Some(Err(e)) = attr.parse_as::<Mid>() {
+                return Err(NegotiationError::RemoteInvalid {
+                    mid: attr.value().map(str::to_owned),
+                    reason: format!(
+                        "`a=mid:{}` is not a valid mid ({e}; RFC 5888 §4, rulebook A2)",
+                        attr.value().unwrap_or_default()
+                    ),
+                });
+            }
         }
     }
     Ok(())
