@@ -153,8 +153,11 @@ fn check_media_lines(offer: &Session<'_>) -> Result<(), NegotiationError> {
 
 /// A2: the answer echoes each `a=mid` byte for byte, so a mid that does not follow the
 /// identification-tag grammar (RFC 5888 §4), an empty one included, cannot be answered: left
-/// out, the answer would drop a mid the offer has (F3); echoed, it would not parse.
+/// out, the answer would drop a mid the offer has (F3); echoed, it would not parse. Duplicate
+/// mids refuse the offer in classic mode too, not only in JSEP (where A2 says so): echoed, they
+/// would make an answer that breaks RFC 5888 §4's uniqueness, which the validator refuses.
 fn check_mids(offer: &Session<'_>) -> Result<(), NegotiationError> {
+    let mut seen = std::collections::HashSet::new();
     for media in offer.media() {
         for attr in media.attributes_named("mid") {
             if let Some(Err(e)) = attr.parse_as::<Mid>() {
@@ -167,6 +170,15 @@ fn check_mids(offer: &Session<'_>) -> Result<(), NegotiationError> {
                 });
             }
         }
+        // The first mid is the section's (the one echoed and checked, F3).
+        if let Some(mid) = media.mid() {
+            if !seen.insert(mid) {
+                return Err(NegotiationError::RemoteInvalid {
+                    mid: Some(mid.to_owned()),
+                    reason: "duplicate or empty mid (RFC 9429 §5.8, rulebook A2)".to_owned(),
+                });
+            }
+        }
     }
     Ok(())
 }
@@ -174,18 +186,7 @@ fn check_mids(offer: &Session<'_>) -> Result<(), NegotiationError> {
 fn check_offer(view: &OfferView<'_>, mode: Mode, config: &Config) -> Result<(), NegotiationError> {
     // An offer without media is legal (3264 §5: an empty session) and gets an empty answer.
     if mode == Mode::Jsep {
-        // A2: duplicate or empty mids make a JSEP offer invalid as a whole.
-        let mut seen = std::collections::HashSet::new();
-        for s in &view.sections {
-            if let Some(mid) = s.mid {
-                if mid.is_empty() || !seen.insert(mid) {
-                    return Err(NegotiationError::RemoteInvalid {
-                        mid: Some(mid.to_owned()),
-                        reason: "duplicate or empty mid (RFC 9429 §5.8, rulebook A2)".to_owned(),
-                    });
-                }
-            }
-        }
+        // A2 (duplicate or empty mids) is checked for both modes by `check_mids`.
         // A13: two lite agents cannot run ICE.
         if view.ice_lite && config.ice.lite {
             return Err(NegotiationError::Incompatible {

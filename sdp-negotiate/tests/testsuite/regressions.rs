@@ -4,7 +4,9 @@
 
 use std::sync::OnceLock;
 
+use sdp_core::validate::{validate, Profile, Severity as LintSeverity};
 use sdp_core::{ParseOptions, Session};
+use sdp_negotiate::negotiated::Mode;
 use sdp_negotiate::{answer, check_answer, Config, NegotiationError, Severity};
 
 /// The presets, built once (`Config::webrtc()` generates a certificate).
@@ -14,7 +16,8 @@ fn presets() -> &'static [Config; 2] {
 }
 
 /// The `answer` target's property: each preset refuses the offer or writes an answer that
-/// parses strictly, writes back byte for byte and passes `check_answer` without error.
+/// parses strictly, writes back byte for byte, has no validation error under its mode's
+/// profile and passes `check_answer` without error.
 /// Returns the results, for tests that say which way it went.
 fn assert_answer_property(offer: &[u8]) -> Vec<Result<(), NegotiationError>> {
     let offer = Session::parse_bytes(offer).unwrap();
@@ -28,6 +31,15 @@ fn assert_answer_property(offer: &[u8]) -> Vec<Result<(), NegotiationError>> {
                     .unwrap()
                     .session;
                 assert_eq!(parsed.to_string(), text);
+                let profile = match answer.negotiated.mode {
+                    Mode::Jsep => Profile::Webrtc,
+                    Mode::Classic => Profile::Sip,
+                };
+                let lints: Vec<_> = validate(&parsed, profile)
+                    .into_iter()
+                    .filter(|d| d.severity() == LintSeverity::Error)
+                    .collect();
+                assert!(lints.is_empty(), "{lints:#?}\n{text}");
                 let errors: Vec<_> = check_answer(&offer, &parsed)
                     .into_iter()
                     .filter(|v| v.severity == Severity::Error)
@@ -46,6 +58,21 @@ fn issue_7_an_offer_with_an_empty_mid_is_refused_not_answered_without_it() {
     // refused (F3: the offer's mid is missing). A2 cannot echo a mid that does not parse.
     let results =
         assert_answer_property(include_bytes!("../data/regressions/answer-empty-mid.sdp"));
+    for result in results {
+        assert!(
+            matches!(result, Err(NegotiationError::RemoteInvalid { .. })),
+            "{result:?}"
+        );
+    }
+}
+
+#[test]
+fn issue_7_duplicate_mids_refuse_the_offer_in_classic_mode_too() {
+    // Two sections with `a=mid:0`: the SIP preset (classic mode) echoed both, and its answer
+    // broke RFC 5888 §4 (validation error SDP0201). Only JSEP offers were refused.
+    let results = assert_answer_property(include_bytes!(
+        "../data/regressions/answer-duplicate-mid-classic.sdp"
+    ));
     for result in results {
         assert!(
             matches!(result, Err(NegotiationError::RemoteInvalid { .. })),
