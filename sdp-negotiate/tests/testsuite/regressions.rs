@@ -80,3 +80,14 @@ fn issue_7_duplicate_mids_refuse_the_offer_in_classic_mode_too() {
         );
     }
 }
+
+#[test]
+fn issue_7_a_proto_with_tls_but_no_dtls_srtp_does_not_make_the_offer_jsep() {
+    // `m=audio 2 RTP 0` beside `m=o 9 U/TLS i`: the checker took the offer for JSEP because a
+    // protocol contained `TLS`, and refused the SIP phone's classic answer for missing ICE
+    // (F19). TLS over TCP (BFCP, MSRP) is SIP; only DTLS-SRTP and DTLS/SCTP mean WebRTC.
+    let results = assert_answer_property(include_bytes!(
+        "../data/regressions/answer-tls-proto-classic-section.sdp"
+    ));
+    assert!(results.iter().any(Result::is_ok), "{results:?}");
+}
