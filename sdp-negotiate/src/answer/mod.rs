@@ -128,7 +128,7 @@ fn mode_of(policy: ModePolicy, view: &OfferView<'_>) -> Mode {
         ModePolicy::Jsep => Mode::Jsep,
         ModePolicy::Classic => Mode::Classic,
         // The checker decides the same way, so that it judges answers by the engine's mode.
-        ModePolicy::Auto if crate::check::is_jsep_offer(view.session) => Mode::Jsep,
+        ModePolicy::Auto if view.jsep => Mode::Jsep,
         ModePolicy::Auto => Mode::Classic,
     }
 }

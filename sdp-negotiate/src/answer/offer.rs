@@ -85,6 +85,8 @@ pub(crate) struct OfferView<'s> {
     pub(crate) extmap_allow_mixed_session: bool,
     /// `a=ice-lite` at session level.
     pub(crate) ice_lite: bool,
+    /// Whether the offer is a JSEP one (rulebook section 0), whatever mode we answer in.
+    pub(crate) jsep: bool,
 }
 
 impl<'s> OfferView<'s> {
@@ -170,6 +172,7 @@ impl<'s> OfferView<'s> {
             bundle_groups,
             extmap_allow_mixed_session: session.has_attribute("extmap-allow-mixed"),
             ice_lite: session.has_attribute("ice-lite"),
+            jsep: crate::check::is_jsep_offer(session),
         }
     }
 

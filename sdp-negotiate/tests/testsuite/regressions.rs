@@ -91,3 +91,15 @@ fn issue_7_a_proto_with_tls_but_no_dtls_srtp_does_not_make_the_offer_jsep() {
     ));
     assert!(results.iter().any(Result::is_ok), "{results:?}");
 }
+
+#[test]
+fn issue_7_a_classic_endpoint_rejects_the_sections_of_a_jsep_offer() {
+    // `m=audio 4 TLS/RTP 9` makes a JSEP offer (rulebook section 0), where ICE and DTLS are
+    // mandatory. The SIP phone accepted the section as plain RTP without them, and the
+    // checker, judging by the offer's mode, refused the answer (F19).
+    let input = include_bytes!("../data/regressions/answer-jsep-offer-classic-endpoint.sdp");
+    assert_answer_property(input);
+    let offer = Session::parse_bytes(input).unwrap();
+    let answer = answer(&offer, &Config::sip_phone()).unwrap();
+    assert_eq!(answer.negotiated.accepted().count(), 0);
+}
