@@ -183,7 +183,39 @@ fn check_mids(offer: &Session<'_>) -> Result<(), NegotiationError> {
     Ok(())
 }
 
+/// C3: within a BUNDLE group an extmap id means one URI (RFC 9143 §9.1). The answer echoes the
+/// offer's ids (C2), so an offered group where one id means two URIs cannot be answered
+/// without breaking it; libwebrtc refuses such a description as a whole too.
+fn check_bundled_extmap_ids(view: &OfferView<'_>) -> Result<(), NegotiationError> {
+    for group in &view.bundle_groups {
+        let mut meaning: std::collections::HashMap<u16, (&str, bool)> =
+            std::collections::HashMap::new();
+        let members = view
+            .sections
+            .iter()
+            .filter(|s| s.mid.is_some_and(|mid| group.contains(&mid)));
+        for s in members {
+            // Ids outside 1-255 are not echoed (C2: the answer picks its own).
+            for e in s.extmaps.iter().filter(|e| (1..=255).contains(&e.id)) {
+                let (uri, encrypted) = *meaning.entry(e.id).or_insert((e.uri, e.encrypted));
+                if uri != e.uri || encrypted != e.encrypted {
+                    return Err(NegotiationError::RemoteInvalid {
+                        mid: s.mid.map(str::to_owned),
+                        reason: format!(
+                            "extmap id {} means both `{uri}` and `{}` in one BUNDLE group \
+                             (RFC 9143 §9.1, rulebook C3)",
+                            e.id, e.uri
+                        ),
+                    });
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
 fn check_offer(view: &OfferView<'_>, mode: Mode, config: &Config) -> Result<(), NegotiationError> {
+    check_bundled_extmap_ids(view)?;
     // An offer without media is legal (3264 §5: an empty session) and gets an empty answer.
     if mode == Mode::Jsep {
         // A2 (duplicate or empty mids) is checked for both modes by `check_mids`.

@@ -103,3 +103,16 @@ fn issue_7_a_classic_endpoint_rejects_the_sections_of_a_jsep_offer() {
     let answer = answer(&offer, &Config::sip_phone()).unwrap();
     assert_eq!(answer.negotiated.accepted().count(), 0);
 }
+
+#[test]
+fn issue_7_an_extmap_id_with_two_meanings_in_one_bundle_group_refuses_the_offer() {
+    // Extmap id 4 is the MID extension in one bundled section and transport-cc in the other.
+    // The answer echoed both (C2) and broke RFC 9143 §9.1 (validation error SDP0504).
+    let results = assert_answer_property(include_bytes!(
+        "../data/regressions/answer-bundled-extmap-id-conflict.sdp"
+    ));
+    assert!(
+        matches!(results[0], Err(NegotiationError::RemoteInvalid { .. })),
+        "{results:?}"
+    );
+}
