@@ -151,7 +151,7 @@ fn plan_section(
             s.media.kind()
         )));
     }
-    let secure = s.proto().to_ascii_uppercase().contains("SAVP");
+    let secure = s.is_srtp();
     match mode {
         Mode::Jsep if !secure => {
             return reject(RejectReason::Unsupported(format!(

@@ -116,3 +116,24 @@ fn issue_7_an_extmap_id_with_two_meanings_in_one_bundle_group_refuses_the_offer(
         "{results:?}"
     );
 }
+
+#[test]
+fn issue_7_a_look_alike_srtp_or_sctp_protocol_is_not_accepted() {
+    // `UDP/TLS/RTP/SAVPF$` passed the engine's `contains("SAVP")` and was answered as SRTP;
+    // `U685DP/DTLS/SCTP` passed `ends_with("DTLS/SCTP")`. The validator knows neither
+    // (SDP0904, SDP0905), so the answers failed validation. Both sections are now rejected.
+    for input in [
+        &include_bytes!("../data/regressions/answer-savpf-look-alike-proto.sdp")[..],
+        &include_bytes!("../data/regressions/answer-sctp-look-alike-proto.sdp")[..],
+    ] {
+        assert_answer_property(input);
+        let offer = Session::parse_bytes(input).unwrap();
+        let answer = answer(&offer, &presets()[0]).unwrap();
+        let odd = offer
+            .media()
+            .iter()
+            .position(|m| m.line().text().contains("$ ") || m.line().text().contains("U685DP"))
+            .unwrap();
+        assert_eq!(answer.session.media()[odd].port(), Some(0));
+    }
+}
