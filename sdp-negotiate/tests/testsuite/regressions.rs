@@ -137,3 +137,12 @@ fn issue_7_a_look_alike_srtp_or_sctp_protocol_is_not_accepted() {
         assert_eq!(answer.session.media()[odd].port(), Some(0));
     }
 }
+
+#[test]
+fn issue_7_a_rejected_section_does_not_keep_a_format_in_the_rtcp_range_under_mux() {
+    // `m=d 3 RTP 69` with `a=rtcp-mux`: the rejected section echoed format 69 with
+    // `a=rtcp-mux`, a collision with RTCP packet types (RFC 5761 §4, validation SDP0117).
+    assert_answer_property(include_bytes!(
+        "../data/regressions/answer-rejected-format-in-rtcp-range.sdp"
+    ));
+}
