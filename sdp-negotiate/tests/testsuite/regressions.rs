@@ -146,3 +146,13 @@ fn issue_7_a_rejected_section_does_not_keep_a_format_in_the_rtcp_range_under_mux
         "../data/regressions/answer-rejected-format-in-rtcp-range.sdp"
     ));
 }
+
+#[test]
+fn issue_7_an_sctpmap_beside_the_modern_data_format_does_not_make_the_offer_legacy() {
+    // `UDP/DTLS/SCTP webrtc-datachannel` plus a stray `a=sctpmap`: the engine answered the
+    // modern form (A25: same fmt), and the checker, taking any sctpmap for the legacy form,
+    // wanted a port as the fmt (F31).
+    assert_answer_property(include_bytes!(
+        "../data/regressions/answer-modern-data-offer-with-sctpmap.sdp"
+    ));
+}
