@@ -156,3 +156,12 @@ fn issue_7_an_sctpmap_beside_the_modern_data_format_does_not_make_the_offer_lega
         "../data/regressions/answer-modern-data-offer-with-sctpmap.sdp"
     ));
 }
+
+#[test]
+fn issue_7_an_extension_offered_under_two_ids_may_be_answered_with_either() {
+    // abs-send-time is offered as id 3 and id 4 at session level, and the section overrides
+    // id 3. The engine answered id 4; the checker only knew the first id and refused (F15).
+    assert_answer_property(include_bytes!(
+        "../data/regressions/answer-extmap-uri-with-two-ids.sdp"
+    ));
+}
