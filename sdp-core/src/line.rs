@@ -351,7 +351,9 @@ impl<'a> Line<'a> {
                 Some(letter),
             ) => Line::from_text(format!("{letter}={raw_value}")),
             (_, Some(letter)) => Line::from_text(format!("{letter}={}", self.value())),
-            (_, None) => Line::from_text(self.text.trim().to_owned()),
+            // Only the white space the scanner skips (space, tab): `str::trim` would also strip
+            // a `\r` or a Unicode space and could turn `\rm=` into an `m=` line.
+            (_, None) => Line::from_text(self.text.trim_matches([' ', '\t']).to_owned()),
         }
     }
 

@@ -9,3 +9,4 @@
 mod build;
 mod corpus;
 mod proptest;
+mod regressions;

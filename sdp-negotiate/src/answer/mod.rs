@@ -8,6 +8,7 @@
 //!    section with ICE credentials (A11, E6) and a DTLS role (A16, A17);
 //! 4. [`write`]: the answer SDP (A4, A5, A7-A15, A29-A32).
 
+use sdp_core::attr::bundle::Mid;
 use sdp_core::attr::direction::Direction;
 use sdp_core::Session;
 
@@ -78,6 +79,7 @@ pub fn answer_with(
     let view = OfferView::new(offer);
     let mode = mode_of(config.mode, &view);
     check_media_lines(offer)?;
+    check_mids(offer)?;
     check_offer(&view, mode, config)?;
     let previous = options.previous_answer.map(previous::PreviousAnswer::new);
     let mut plans = plan::plan_sections(&view, config, mode, options)?;
@@ -126,7 +128,7 @@ fn mode_of(policy: ModePolicy, view: &OfferView<'_>) -> Mode {
         ModePolicy::Jsep => Mode::Jsep,
         ModePolicy::Classic => Mode::Classic,
         // The checker decides the same way, so that it judges answers by the engine's mode.
-        ModePolicy::Auto if crate::check::is_jsep_offer(view.session) => Mode::Jsep,
+        ModePolicy::Auto if view.jsep => Mode::Jsep,
         ModePolicy::Auto => Mode::Classic,
     }
 }
@@ -149,21 +151,74 @@ fn check_media_lines(offer: &Session<'_>) -> Result<(), NegotiationError> {
     Ok(())
 }
 
-fn check_offer(view: &OfferView<'_>, mode: Mode, config: &Config) -> Result<(), NegotiationError> {
-    // An offer without media is legal (3264 §5: an empty session) and gets an empty answer.
-    if mode == Mode::Jsep {
-        // A2: duplicate or empty mids make a JSEP offer invalid as a whole.
-        let mut seen = std::collections::HashSet::new();
-        for s in &view.sections {
-            if let Some(mid) = s.mid {
-                if mid.is_empty() || !seen.insert(mid) {
+/// A2: the answer echoes each `a=mid` byte for byte, so a mid that does not follow the
+/// identification-tag grammar (RFC 5888 §4), an empty one included, cannot be answered: left
+/// out, the answer would drop a mid the offer has (F3); echoed, it would not parse. Duplicate
+/// mids refuse the offer in classic mode too, not only in JSEP (where A2 says so): echoed, they
+/// would make an answer that breaks RFC 5888 §4's uniqueness, which the validator refuses.
+fn check_mids(offer: &Session<'_>) -> Result<(), NegotiationError> {
+    let mut seen = std::collections::HashSet::new();
+    for media in offer.media() {
+        for attr in media.attributes_named("mid") {
+            if let Some(Err(e)) = attr.parse_as::<Mid>() {
+                return Err(NegotiationError::RemoteInvalid {
+                    mid: attr.value().map(str::to_owned),
+                    reason: format!(
+                        "`a=mid:{}` is not a valid mid ({e}; RFC 5888 §4, rulebook A2)",
+                        attr.value().unwrap_or_default()
+                    ),
+                });
+            }
+        }
+        // The first mid is the section's (the one echoed and checked, F3).
+        if let Some(mid) = media.mid() {
+            if !seen.insert(mid) {
+                return Err(NegotiationError::RemoteInvalid {
+                    mid: Some(mid.to_owned()),
+                    reason: "duplicate or empty mid (RFC 9429 §5.8, rulebook A2)".to_owned(),
+                });
+            }
+        }
+    }
+    Ok(())
+}
+
+/// C3: within a BUNDLE group an extmap id means one URI (RFC 9143 §9.1). The answer echoes the
+/// offer's ids (C2), so an offered group where one id means two URIs cannot be answered
+/// without breaking it; libwebrtc refuses such a description as a whole too.
+fn check_bundled_extmap_ids(view: &OfferView<'_>) -> Result<(), NegotiationError> {
+    for group in &view.bundle_groups {
+        let mut meaning: std::collections::HashMap<u16, (&str, bool)> =
+            std::collections::HashMap::new();
+        let members = view
+            .sections
+            .iter()
+            .filter(|s| s.mid.is_some_and(|mid| group.contains(&mid)));
+        for s in members {
+            // Ids outside 1-255 are not echoed (C2: the answer picks its own).
+            for e in s.extmaps.iter().filter(|e| (1..=255).contains(&e.id)) {
+                let (uri, encrypted) = *meaning.entry(e.id).or_insert((e.uri, e.encrypted));
+                if uri != e.uri || encrypted != e.encrypted {
                     return Err(NegotiationError::RemoteInvalid {
-                        mid: Some(mid.to_owned()),
-                        reason: "duplicate or empty mid (RFC 9429 §5.8, rulebook A2)".to_owned(),
+                        mid: s.mid.map(str::to_owned),
+                        reason: format!(
+                            "extmap id {} means both `{uri}` and `{}` in one BUNDLE group \
+                             (RFC 9143 §9.1, rulebook C3)",
+                            e.id, e.uri
+                        ),
                     });
                 }
             }
         }
+    }
+    Ok(())
+}
+
+fn check_offer(view: &OfferView<'_>, mode: Mode, config: &Config) -> Result<(), NegotiationError> {
+    check_bundled_extmap_ids(view)?;
+    // An offer without media is legal (3264 §5: an empty session) and gets an empty answer.
+    if mode == Mode::Jsep {
+        // A2 (duplicate or empty mids) is checked for both modes by `check_mids`.
         // A13: two lite agents cannot run ICE.
         if view.ice_lite && config.ice.lite {
             return Err(NegotiationError::Incompatible {

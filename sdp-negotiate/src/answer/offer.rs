@@ -64,9 +64,21 @@ impl OfferedSection<'_> {
         self.line.is_some_and(|l| l.is_rtp())
     }
 
-    /// Whether the protocol is SCTP over DTLS (A25, A26).
+    /// Whether the protocol is SCTP over DTLS (A25, A26): one of the three JSEP knows
+    /// (RFC 9429 §5.1.2), as the validator's `SDP0905` says; a look-alike is not one.
     pub(crate) fn is_sctp(&self) -> bool {
-        self.proto().to_ascii_uppercase().ends_with("DTLS/SCTP")
+        ["UDP/DTLS/SCTP", "TCP/DTLS/SCTP", "DTLS/SCTP"]
+            .iter()
+            .any(|p| self.proto().eq_ignore_ascii_case(p))
+    }
+
+    /// Whether the protocol is secure RTP: its profile (the last token) is `SAVP` or `SAVPF`
+    /// (RFC 3711, RFC 5124), as the validator's `SDP0904` says; `SAVPFx` is not.
+    pub(crate) fn is_srtp(&self) -> bool {
+        self.proto()
+            .rsplit('/')
+            .next()
+            .is_some_and(|p| p.eq_ignore_ascii_case("SAVP") || p.eq_ignore_ascii_case("SAVPF"))
     }
 
     /// Whether the legacy data-channel form is used (`DTLS/SCTP` with a port as format, A26).
@@ -85,6 +97,8 @@ pub(crate) struct OfferView<'s> {
     pub(crate) extmap_allow_mixed_session: bool,
     /// `a=ice-lite` at session level.
     pub(crate) ice_lite: bool,
+    /// Whether the offer is a JSEP one (rulebook section 0), whatever mode we answer in.
+    pub(crate) jsep: bool,
 }
 
 impl<'s> OfferView<'s> {
@@ -170,6 +184,7 @@ impl<'s> OfferView<'s> {
             bundle_groups,
             extmap_allow_mixed_session: session.has_attribute("extmap-allow-mixed"),
             ice_lite: session.has_attribute("ice-lite"),
+            jsep: crate::check::is_jsep_offer(session),
         }
     }
 

@@ -120,6 +120,14 @@ fn plan_section(
             s.media.kind()
         )));
     };
+    // Section 0: in a JSEP offer ICE and DTLS are mandatory, which a classic-only endpoint
+    // cannot provide; `check_answer` judges the answer by the offer's mode (F19), so a section
+    // accepted without them would be an illegal answer.
+    if mode == Mode::Classic && view.jsep {
+        return reject(RejectReason::Unsupported(
+            "ICE and DTLS, which a JSEP offer requires (rulebook section 0)".to_owned(),
+        ));
+    }
     let has_transport = s.ufrag.is_some() && s.pwd.is_some() && !s.fingerprints.is_empty();
     if mode == Mode::Jsep && s.setup == Some(sdp_core::attr::dtls::Setup::Holdconn) {
         // A16: holdconn is not a role an answer can take.
@@ -143,7 +151,7 @@ fn plan_section(
             s.media.kind()
         )));
     }
-    let secure = s.proto().to_ascii_uppercase().contains("SAVP");
+    let secure = s.is_srtp();
     match mode {
         Mode::Jsep if !secure => {
             return reject(RejectReason::Unsupported(format!(

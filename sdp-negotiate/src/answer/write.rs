@@ -341,11 +341,16 @@ fn write_rejected(
     address: &str,
 ) {
     // A4: the offered media and proto, one format; read from the raw `m=` tokens so that a
-    // malformed offered line is still echoed.
+    // malformed offered line is still echoed. B1: an RTP format in 64-95 collides with RTCP
+    // under rtcp-mux (RFC 5761 §4), so the first other one is kept when there is one, and
+    // rtcp-mux is left out when there is none.
+    let reserved = |f: &str| s.is_rtp() && f.parse::<u8>().is_ok_and(|pt| (64..=95).contains(&pt));
     let format = if s.is_sctp() && !s.is_legacy_sctp() {
         "webrtc-datachannel"
     } else {
-        super::mline_token(s.media, 3).unwrap_or("0")
+        let mut formats = (3..).map_while(|i| super::mline_token(s.media, i));
+        let first = super::mline_token(s.media, 3);
+        formats.find(|f| !reserved(f)).or(first).unwrap_or("0")
     };
     let proto = super::mline_token(s.media, 2).unwrap_or("RTP/AVP");
     let address = if mode == Mode::Jsep {
@@ -372,7 +377,11 @@ fn write_rejected(
     }
     if s.is_rtp() || s.kind != Some(MediaKind::Application) {
         line!(out, "a=inactive");
-        if mode == Mode::Jsep && config.compat.rejected_transport_attrs && s.rtcp_mux {
+        if mode == Mode::Jsep
+            && config.compat.rejected_transport_attrs
+            && s.rtcp_mux
+            && !reserved(format)
+        {
             line!(out, "a=rtcp-mux");
         }
     }

@@ -14,11 +14,15 @@ enum Form {
     Legacy,
 }
 
+/// Legacy for the `DTLS/SCTP` protocol, or an `a=sctpmap` with a port as the format; an
+/// `a=sctpmap` beside the modern `webrtc-datachannel` format does not make the offer legacy:
+/// JSEP §5.3.1 has the answer repeat that format (A25).
 fn offer_form(media: &Media<'_>) -> Form {
     let legacy_proto = media
         .media_line()
         .is_some_and(|l| l.proto.eq_ignore_ascii_case("DTLS/SCTP"));
-    if legacy_proto || media.has_attribute(Sctpmap::NAME) {
+    let modern_fmt = formats(media).first() == Some(&"webrtc-datachannel");
+    if legacy_proto || (media.has_attribute(Sctpmap::NAME) && !modern_fmt) {
         Form::Legacy
     } else {
         Form::Modern

@@ -63,16 +63,19 @@ fn extmaps(media: Option<usize>, answered: &[Extmap<'_>], offered: &[Extmap<'_>]
                 format!("extmap ID {id} of `{uri}` is outside 1-255"),
             );
         }
-        let Some(offer) = offered
+        // An offer may map one URI to several ids (a session-level and a media-level line,
+        // say): the answer may keep any of them, and its direction is judged by that one.
+        let mut same_uri = offered
             .iter()
-            .find(|o| o.uri == ext.uri && o.encrypted == ext.encrypted)
-        else {
+            .filter(|o| o.uri == ext.uri && o.encrypted == ext.encrypted);
+        let Some(first) = same_uri.clone().next() else {
             r.error("F15", media, format!("extension `{uri}` was not offered"));
             continue;
         };
+        let offer = same_uri.clone().find(|o| o.id == id).unwrap_or(first);
         // C2: a valid offered id (1-255) is kept; 4096-4351 ask the answerer to choose, and an
         // invalid one (0, 256-4095) cannot be echoed, so any valid answer id is fine there.
-        if (1..=255).contains(&offer.id) && offer.id != id {
+        if offer.id != id && same_uri.all(|o| (1..=255).contains(&o.id)) {
             r.error(
                 "F15",
                 media,

@@ -144,20 +144,25 @@ pub fn check_answer_with_options(
 }
 
 /// Whether `offer` is a JSEP offer (rulebook section 0): it carries `ice-ufrag` and a
-/// fingerprint, or one of its protocols contains `TLS` or `DTLS`. Otherwise it is a classic
-/// RFC 3264 offer, for which ICE, DTLS, BUNDLE and rtcp-mux are optional (G1).
+/// fingerprint, or one of its protocols is a WebRTC one: RTP over DTLS-SRTP
+/// (`UDP/TLS/RTP/SAVPF`, `TCP/DTLS/RTP/SAVPF`, ...) or SCTP over DTLS (`UDP/DTLS/SCTP`,
+/// `DTLS/SCTP`). Otherwise it is a classic RFC 3264 offer, for which ICE, DTLS, BUNDLE and
+/// rtcp-mux are optional (G1).
+///
+/// TLS over TCP alone (`TCP/TLS/BFCP`, `TCP/TLS/MSRP`) is SIP, not WebRTC, as in the
+/// validator's profile detection (`sdp_core::validate::Profile::detect`): section 0 reads
+/// "proto contains TLS or DTLS" with the WebRTC protocols in mind.
 pub fn is_jsep_offer(offer: &Session<'_>) -> bool {
     let anywhere = |name: &str| {
         offer.has_attribute(name) || offer.media().iter().any(|m| m.has_attribute(name))
     };
-    let secure_proto = offer.media().iter().any(|m| {
+    let webrtc_proto = offer.media().iter().any(|m| {
         m.media_line().is_some_and(|l| {
-            l.proto
-                .split('/')
-                .any(|p| p.eq_ignore_ascii_case("TLS") || p.eq_ignore_ascii_case("DTLS"))
+            let proto = l.proto.to_ascii_uppercase();
+            proto.contains("TLS/RTP") || proto.contains("DTLS/RTP") || proto.ends_with("DTLS/SCTP")
         })
     });
-    (anywhere("ice-ufrag") && anywhere("fingerprint")) || secure_proto
+    (anywhere("ice-ufrag") && anywhere("fingerprint")) || webrtc_proto
 }
 
 /// The violations found so far.

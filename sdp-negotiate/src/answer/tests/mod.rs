@@ -166,6 +166,19 @@ fn a2_mids_are_echoed_and_duplicates_refuse_the_offer() {
         super::answer(&bad, &webrtc()),
         Err(NegotiationError::RemoteInvalid { .. })
     ));
+    // A mid that cannot be echoed (empty, or outside the token grammar) refuses the offer in
+    // both modes: an answer without it would break A2.
+    for mid in ["a=mid:", "a=mid:a b"] {
+        let bad = Session::parse(&chrome_with("a=mid:1", mid))
+            .unwrap()
+            .into_owned();
+        for config in [webrtc(), Config::sip_phone()] {
+            assert!(matches!(
+                super::answer(&bad, &config),
+                Err(NegotiationError::RemoteInvalid { .. })
+            ));
+        }
+    }
 }
 
 #[test]

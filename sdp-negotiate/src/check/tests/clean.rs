@@ -40,6 +40,35 @@ fn chrome_offer_is_jsep_and_sip_offer_is_classic() {
 }
 
 #[test]
+fn tls_over_tcp_for_bfcp_or_msrp_is_not_jsep() {
+    // RFC 4583 BFCP and RFC 4975 MSRP run over TLS in SIP calls; only DTLS-SRTP and SCTP over
+    // DTLS make an offer WebRTC (rulebook section 0).
+    let sip = |proto: &str| {
+        format!(
+            "v=0\r\no=- 1 1 IN IP4 192.0.2.1\r\ns=-\r\nc=IN IP4 192.0.2.1\r\nt=0 0\r\n\
+             m=audio 49170 RTP/AVP 0\r\nm=application 50000 {proto} 100\r\n"
+        )
+    };
+    for proto in ["TCP/TLS/BFCP", "TCP/TLS/MSRP"] {
+        assert!(
+            !is_jsep_offer(&Session::parse(&sip(proto)).unwrap()),
+            "{proto}"
+        );
+    }
+    for proto in [
+        "UDP/TLS/RTP/SAVPF",
+        "TCP/DTLS/RTP/SAVPF",
+        "UDP/DTLS/SCTP",
+        "DTLS/SCTP",
+    ] {
+        assert!(
+            is_jsep_offer(&Session::parse(&sip(proto)).unwrap()),
+            "{proto}"
+        );
+    }
+}
+
+#[test]
 fn sip_hold_answered_recvonly_is_clean() {
     // RFC 4317 §3.1: sendonly hold answered recvonly (3264 §8.4).
     let offer = edit_media(
