@@ -8,6 +8,7 @@ ended by its own process id.
 """
 
 import json
+import sys
 import os
 import queue
 import shutil
@@ -25,6 +26,15 @@ INTEROP = Path(__file__).resolve().parent.parent
 STEP_TIMEOUT = 20  # seconds for one step of a peer (createOffer, setRemoteDescription, ...)
 START_TIMEOUT = 60  # seconds for a browser to start and load the page
 
+
+
+class QuietServer(ThreadingHTTPServer):
+    """A peer killed at the end of its run drops its pending long poll: not an error to print."""
+
+    def handle_error(self, request, client_address):
+        if isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
+            return
+        super().handle_error(request, client_address)
 
 class PeerGone(Exception):
     """A peer hung (no reply in time) or died: the cell is an error, the peer is restarted."""
@@ -74,7 +84,7 @@ class Broker:
                     broker.results[peer].put(json.loads(body))
                 self.reply(200, "{}")
 
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server = QuietServer(("127.0.0.1", 0), Handler)
         self.server.daemon_threads = True
         self.port = self.server.server_address[1]
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
