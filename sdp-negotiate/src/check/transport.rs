@@ -257,7 +257,12 @@ fn rtcp_mux(ctx: &Ctx<'_>, r: &mut Report) {
     for pair in &ctx.pairs {
         let i = Some(pair.index);
         let muxed = pair.answer.has_attribute(RtcpMux::NAME);
-        if muxed && !pair.offer.has_attribute(RtcpMux::NAME) {
+        // RFC 8858 §4 has an rtcp-mux-only offer carry `a=rtcp-mux` too; one that forgot it
+        // still asks for mux, and A8 answers it with `a=rtcp-mux`, which the clause below
+        // requires: that answer must not be an error here as well.
+        let offered =
+            pair.offer.has_attribute(RtcpMux::NAME) || pair.offer.has_attribute(RtcpMuxOnly::NAME);
+        if muxed && !offered {
             r.error(
                 "F25",
                 i,

@@ -165,3 +165,13 @@ fn issue_7_an_extension_offered_under_two_ids_may_be_answered_with_either() {
         "../data/regressions/answer-extmap-uri-with-two-ids.sdp"
     ));
 }
+
+#[test]
+fn issue_7_an_offer_with_rtcp_mux_only_but_no_rtcp_mux_may_be_answered_with_rtcp_mux() {
+    // `a=rtcp-mux-only` without `a=rtcp-mux` (RFC 8858 §4 asks for both): the SIP phone
+    // answered `a=rtcp-mux` as A8 says, and the checker called it unoffered (F25), while its
+    // other F25 clause requires it.
+    assert_answer_property(include_bytes!(
+        "../data/regressions/answer-rtcp-mux-only-without-rtcp-mux.sdp"
+    ));
+}

@@ -142,16 +142,16 @@ fn id_loc(map: &Mapping<'_>) -> Loc {
 
 /// The rules within one scope (the session level, or one media section).
 fn check_scope(ctx: &mut Ctx<'_, '_>, maps: &[Mapping<'_>], allows_mixed: bool) {
-    // The first mapping of each id and of each (URI, encrypted); a section has a handful, so
-    // scans beat hashing.
-    let mut by_id: Vec<&Mapping<'_>> = Vec::with_capacity(maps.len());
-    let mut by_uri: Vec<&Mapping<'_>> = Vec::with_capacity(maps.len());
+    // The first mapping of each id and of each (URI, encrypted). Hashed: a real section has a
+    // handful, but a hostile one thousands, and scans made that quadratic (issue 7).
+    let mut by_id: HashMap<u16, &Mapping<'_>> = HashMap::with_capacity(maps.len());
+    let mut by_uri: HashMap<(&str, bool), &Mapping<'_>> = HashMap::with_capacity(maps.len());
     for map in maps {
         let id = map.extmap.id;
         // Computed only for a report.
         let at = || id_loc(map);
         // RFC 8285 §5: each id is used once per media section (or once at session level).
-        match by_id.iter().find(|m| m.extmap.id == id) {
+        match by_id.get(&id) {
             Some(first) => {
                 let also = if first.extmap.uri == map.extmap.uri {
                     String::new()
@@ -168,7 +168,9 @@ fn check_scope(ctx: &mut Ctx<'_, '_>, maps: &[Mapping<'_>], allows_mixed: bool) 
                     "give each extension its own id",
                 );
             }
-            None => by_id.push(map),
+            None => {
+                by_id.insert(id, map);
+            }
         }
         // RFC 8285 §4.2, §4.3: ids are 1-14 (one-byte form) or 1-255 (two-byte form);
         // RFC 8285 §7: an offer may use 4096-4351 for the answerer to renumber.
@@ -190,10 +192,7 @@ fn check_scope(ctx: &mut Ctx<'_, '_>, maps: &[Mapping<'_>], allows_mixed: bool) 
         }
         // RFC 8285 §5: one id per extension is all a section needs.
         let key = (map.extmap.uri, map.extmap.encrypted);
-        match by_uri
-            .iter()
-            .find(|m| (m.extmap.uri, m.extmap.encrypted) == key)
-        {
+        match by_uri.get(&key) {
             Some(first) => {
                 // Different directions or extension attributes make different mappings
                 // (RFC 8285 §5 shows one URI mapped twice with different attributes).
@@ -212,7 +211,9 @@ fn check_scope(ctx: &mut Ctx<'_, '_>, maps: &[Mapping<'_>], allows_mixed: bool) 
                     );
                 }
             }
-            None => by_uri.push(map),
+            None => {
+                by_uri.insert(key, map);
+            }
         }
     }
 }

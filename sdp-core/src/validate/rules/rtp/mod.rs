@@ -6,6 +6,9 @@
 //! Every rule here looks only at media sections whose protocol carries RTP
 //! ([`MediaLine::is_rtp`]): the formats of other protocols are not payload types.
 
+use std::collections::{HashMap, HashSet};
+use std::hash::{Hash, Hasher};
+
 use crate::attr::fmtp::H264Params;
 use crate::attr::rtp::{RtcpFbPt, Rtpmap};
 use crate::codec::{self, static_payload_type, Codec};
@@ -339,13 +342,16 @@ fn check_orphans(ctx: &mut Ctx<'_, '_>, s: &Section<'_, '_>, rejected: bool) {
 }
 
 /// Repeated fmtp lines and repeated parameters within one fmtp.
+///
+/// Hash lookups, not scans of what was seen: a hostile section with thousands of fmtp lines, or
+/// one fmtp line with thousands of parameters, stays linear (issue 7).
 fn check_fmtps(ctx: &mut Ctx<'_, '_>, s: &Section<'_, '_>) {
-    let mut first: Vec<(&str, usize)> = Vec::with_capacity(s.fmtps.len());
-    let mut keys: Vec<&str> = Vec::new();
+    let mut first: HashMap<&str, usize> = HashMap::with_capacity(s.fmtps.len());
+    let mut keys: HashSet<Caseless<'_>> = HashSet::new();
     for &(i, fmtp) in &s.fmtps {
         // RFC 8866 §6.15: the parameters of a format are given on one fmtp line.
-        match first.iter().find(|(f, _)| *f == fmtp.format()) {
-            Some(&(_, j)) => {
+        match first.get(fmtp.format()) {
+            Some(&j) => {
                 let line = ctx.media_loc(s.index, j).line;
                 ctx.report_help(
                     &DUPLICATE_FMTP,
@@ -358,7 +364,7 @@ fn check_fmtps(ctx: &mut Ctx<'_, '_>, s: &Section<'_, '_>) {
                 );
             }
             None => {
-                first.push((fmtp.format(), i));
+                first.insert(fmtp.format(), i);
             }
         }
         // RFC 8866 §6.15: each parameter has one value.
@@ -368,10 +374,7 @@ fn check_fmtps(ctx: &mut Ctx<'_, '_>, s: &Section<'_, '_>) {
                 continue;
             };
             // Keys compare ignoring ASCII case.
-            let repeated = keys.iter().any(|k| k.eq_ignore_ascii_case(key));
-            if !repeated {
-                keys.push(key);
-            }
+            let repeated = !keys.insert(Caseless(key));
             if repeated {
                 let len = key.len() + 1 + param.value.len();
                 ctx.report_help(
@@ -385,6 +388,28 @@ fn check_fmtps(ctx: &mut Ctx<'_, '_>, s: &Section<'_, '_>) {
                 );
             }
         }
+    }
+}
+
+/// A string that hashes and compares ignoring ASCII case (fmtp keys, RFC 4855 §3).
+#[derive(Debug, Clone, Copy)]
+struct Caseless<'a>(&'a str);
+
+impl PartialEq for Caseless<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.0.eq_ignore_ascii_case(other.0)
+    }
+}
+
+impl Eq for Caseless<'_> {}
+
+impl Hash for Caseless<'_> {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        for b in self.0.bytes() {
+            state.write_u8(b.to_ascii_lowercase());
+        }
+        // Ends the key, as `str`'s own `Hash` does, so `ab`+`c` and `a`+`bc` differ in a tuple.
+        state.write_u8(0xff);
     }
 }
 
