@@ -4,6 +4,7 @@ use std::collections::hash_map::Entry;
 use std::collections::HashMap;
 
 use super::bundle::{bundle_groups, typed_lines};
+use super::seen::FirstSeen;
 use crate::attr::extmap::Extmap;
 use crate::line::Line;
 use crate::validate::{lints, Ctx, Loc};
@@ -142,35 +143,30 @@ fn id_loc(map: &Mapping<'_>) -> Loc {
 
 /// The rules within one scope (the session level, or one media section).
 fn check_scope(ctx: &mut Ctx<'_, '_>, maps: &[Mapping<'_>], allows_mixed: bool) {
-    // The first mapping of each id and of each (URI, encrypted). Hashed: a real section has a
-    // handful, but a hostile one thousands, and scans made that quadratic (issue 7).
-    let mut by_id: HashMap<u16, &Mapping<'_>> = HashMap::with_capacity(maps.len());
-    let mut by_uri: HashMap<(&str, bool), &Mapping<'_>> = HashMap::with_capacity(maps.len());
+    // The first mapping of each id and of each (URI, encrypted): [`FirstSeen`] scans the
+    // handful of a real section and hashes the thousands of a hostile one (issue 7).
+    let mut by_id = FirstSeen::new();
+    let mut by_uri = FirstSeen::new();
     for map in maps {
         let id = map.extmap.id;
         // Computed only for a report.
         let at = || id_loc(map);
         // RFC 8285 §5: each id is used once per media section (or once at session level).
-        match by_id.get(&id) {
-            Some(first) => {
-                let also = if first.extmap.uri == map.extmap.uri {
-                    String::new()
-                } else {
-                    format!(" (for `{}`)", first.extmap.uri)
-                };
-                ctx.report_help(
-                    &DUPLICATE_EXTMAP_ID,
-                    at(),
-                    format!(
-                        "extension id {id} is already mapped on line {}{also}",
-                        first.loc.line
-                    ),
-                    "give each extension its own id",
-                );
-            }
-            None => {
-                by_id.insert(id, map);
-            }
+        if let Some(first) = by_id.first_or_insert(id, map) {
+            let also = if first.extmap.uri == map.extmap.uri {
+                String::new()
+            } else {
+                format!(" (for `{}`)", first.extmap.uri)
+            };
+            ctx.report_help(
+                &DUPLICATE_EXTMAP_ID,
+                at(),
+                format!(
+                    "extension id {id} is already mapped on line {}{also}",
+                    first.loc.line
+                ),
+                "give each extension its own id",
+            );
         }
         // RFC 8285 §4.2, §4.3: ids are 1-14 (one-byte form) or 1-255 (two-byte form);
         // RFC 8285 §7: an offer may use 4096-4351 for the answerer to renumber.
@@ -192,27 +188,22 @@ fn check_scope(ctx: &mut Ctx<'_, '_>, maps: &[Mapping<'_>], allows_mixed: bool) 
         }
         // RFC 8285 §5: one id per extension is all a section needs.
         let key = (map.extmap.uri, map.extmap.encrypted);
-        match by_uri.get(&key) {
-            Some(first) => {
-                // Different directions or extension attributes make different mappings
-                // (RFC 8285 §5 shows one URI mapped twice with different attributes).
-                let distinct = matches!(
-                    (first.extmap.direction, map.extmap.direction),
-                    (Some(a), Some(b)) if a != b
-                ) || first.extmap.attributes != map.extmap.attributes;
-                if first.extmap.id != id && !distinct {
-                    ctx.report(
-                        &DUPLICATE_EXTMAP_URI,
-                        at(),
-                        format!(
-                            "`{}` is already mapped to id {} on line {}",
-                            map.extmap.uri, first.extmap.id, first.loc.line
-                        ),
-                    );
-                }
-            }
-            None => {
-                by_uri.insert(key, map);
+        if let Some(first) = by_uri.first_or_insert(key, map) {
+            // Different directions or extension attributes make different mappings
+            // (RFC 8285 §5 shows one URI mapped twice with different attributes).
+            let distinct = matches!(
+                (first.extmap.direction, map.extmap.direction),
+                (Some(a), Some(b)) if a != b
+            ) || first.extmap.attributes != map.extmap.attributes;
+            if first.extmap.id != id && !distinct {
+                ctx.report(
+                    &DUPLICATE_EXTMAP_URI,
+                    at(),
+                    format!(
+                        "`{}` is already mapped to id {} on line {}",
+                        map.extmap.uri, first.extmap.id, first.loc.line
+                    ),
+                );
             }
         }
     }

@@ -15,6 +15,7 @@ pub mod extmap;
 pub mod ice;
 pub mod rtp;
 pub mod sctp;
+mod seen;
 pub mod simulcast;
 pub mod sip;
 pub mod ssrc;

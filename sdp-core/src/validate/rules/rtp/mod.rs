@@ -6,9 +6,9 @@
 //! Every rule here looks only at media sections whose protocol carries RTP
 //! ([`MediaLine::is_rtp`]): the formats of other protocols are not payload types.
 
-use std::collections::{HashMap, HashSet};
 use std::hash::{Hash, Hasher};
 
+use super::seen::FirstSeen;
 use crate::attr::fmtp::H264Params;
 use crate::attr::rtp::{RtcpFbPt, Rtpmap};
 use crate::codec::{self, static_payload_type, Codec};
@@ -343,29 +343,24 @@ fn check_orphans(ctx: &mut Ctx<'_, '_>, s: &Section<'_, '_>, rejected: bool) {
 
 /// Repeated fmtp lines and repeated parameters within one fmtp.
 ///
-/// Hash lookups, not scans of what was seen: a hostile section with thousands of fmtp lines, or
-/// one fmtp line with thousands of parameters, stays linear (issue 7).
+/// [`FirstSeen`]: a hostile section with thousands of fmtp lines, or one fmtp line with
+/// thousands of parameters, stays linear (issue 7).
 fn check_fmtps(ctx: &mut Ctx<'_, '_>, s: &Section<'_, '_>) {
-    let mut first: HashMap<&str, usize> = HashMap::with_capacity(s.fmtps.len());
-    let mut keys: HashSet<Caseless<'_>> = HashSet::new();
+    let mut first = FirstSeen::new();
+    let mut keys = FirstSeen::new();
     for &(i, fmtp) in &s.fmtps {
         // RFC 8866 §6.15: the parameters of a format are given on one fmtp line.
-        match first.get(fmtp.format()) {
-            Some(&j) => {
-                let line = ctx.media_loc(s.index, j).line;
-                ctx.report_help(
-                    &DUPLICATE_FMTP,
-                    s.pt_loc(ctx, i),
-                    format!(
-                        "second `a=fmtp` for format `{}` (the first is on line {line})",
-                        fmtp.format()
-                    ),
-                    "merge the parameters into one `a=fmtp` line",
-                );
-            }
-            None => {
-                first.insert(fmtp.format(), i);
-            }
+        if let Some(j) = first.first_or_insert(fmtp.format(), i) {
+            let line = ctx.media_loc(s.index, j).line;
+            ctx.report_help(
+                &DUPLICATE_FMTP,
+                s.pt_loc(ctx, i),
+                format!(
+                    "second `a=fmtp` for format `{}` (the first is on line {line})",
+                    fmtp.format()
+                ),
+                "merge the parameters into one `a=fmtp` line",
+            );
         }
         // RFC 8866 §6.15: each parameter has one value.
         keys.clear();
@@ -374,7 +369,7 @@ fn check_fmtps(ctx: &mut Ctx<'_, '_>, s: &Section<'_, '_>) {
                 continue;
             };
             // Keys compare ignoring ASCII case.
-            let repeated = !keys.insert(Caseless(key));
+            let repeated = keys.first_or_insert(Caseless(key), ()).is_some();
             if repeated {
                 let len = key.len() + 1 + param.value.len();
                 ctx.report_help(
