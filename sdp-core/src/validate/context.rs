@@ -83,14 +83,16 @@ impl<'s, 'a> Ctx<'s, 'a> {
 
     /// [`Ctx::is_rejected`] for a section given by reference (one of this session's).
     pub fn is_rejected_media(&self, media: &crate::Media<'_>) -> bool {
-        match self
-            .session
-            .media()
-            .iter()
-            .position(|m| std::ptr::eq(m, media))
-        {
-            Some(i) => self.is_rejected(i),
-            None => media.is_disabled(),
+        // The index from the address, not a search of the slice: rules call this once per
+        // section, and the search made validation quadratic in the section count (issue 7).
+        let all = self.session.media();
+        let size = std::mem::size_of::<crate::Media<'_>>().max(1);
+        let offset =
+            (media as *const crate::Media<'_> as usize).wrapping_sub(all.as_ptr() as usize);
+        let index = offset / size;
+        match all.get(index) {
+            Some(m) if offset % size == 0 && std::ptr::eq(m, media) => self.is_rejected(index),
+            _ => media.is_disabled(),
         }
     }
 

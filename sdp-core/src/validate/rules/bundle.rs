@@ -95,13 +95,12 @@ pub(crate) fn value_of<'l>(line: &'l Line<'_>) -> &'l str {
 /// `a=group:BUNDLE` line (mids that name no section are left out).
 pub(crate) fn bundle_groups(ctx: &Ctx<'_, '_>) -> Vec<Vec<usize>> {
     let attrs = ctx.attrs();
-    // mid -> the first section with it; a handful of sections, so a scan beats hashing.
-    let mut by_mid: Vec<(&str, usize)> = Vec::new();
+    // mid -> the first section with it. Hashed: real descriptions have a handful of sections,
+    // but scans made thousands quadratic in two rule families that call this (issue 7).
+    let mut by_mid: HashMap<&str, usize> = HashMap::new();
     for m in 0..ctx.session().media().len() {
         for (_, mid) in attrs.typed::<Mid>(Some(m)) {
-            if !by_mid.iter().any(|(k, _)| *k == mid.as_str()) {
-                by_mid.push((mid.as_str(), m));
-            }
+            by_mid.entry(mid.as_str()).or_insert(m);
         }
     }
     attrs
@@ -110,7 +109,7 @@ pub(crate) fn bundle_groups(ctx: &Ctx<'_, '_>) -> Vec<Vec<usize>> {
         .filter(|g| g.semantics() == GroupSemantics::Bundle)
         .map(|g| {
             g.mids()
-                .filter_map(|mid| by_mid.iter().find(|(k, _)| *k == mid).map(|(_, m)| *m))
+                .filter_map(|mid| by_mid.get(mid).copied())
                 .collect()
         })
         .collect()
