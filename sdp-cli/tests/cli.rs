@@ -1050,6 +1050,11 @@ fn offer_shapes() {
         "is not a rid",
     );
     assert_usage_error(&run(&["offer", "--audio", "100000"]), "at most 64");
+    let max = usize::MAX.to_string();
+    assert_usage_error(
+        &run(&["offer", "--audio", &max, "--video", "1"]),
+        "at most 64",
+    );
 }
 
 #[test]

@@ -31,10 +31,10 @@ pub(crate) struct Args {
 const MAX_SECTIONS: usize = 64;
 
 pub(crate) fn run(args: Args, out: &mut dyn Write) -> Result<Outcome, Failure> {
-    if args.audio + args.video > MAX_SECTIONS {
+    if args.audio.saturating_add(args.video) > MAX_SECTIONS {
         return Err(Failure::new(format!(
             "{} media sections asked; at most {MAX_SECTIONS}",
-            args.audio + args.video
+            args.audio.saturating_add(args.video)
         )));
     }
     if !args.simulcast.is_empty() {
@@ -66,7 +66,7 @@ pub(crate) fn run(args: Args, out: &mut dyn Write) -> Result<Outcome, Failure> {
             }
         }
     }
-    if args.audio + args.video == 0 && !args.data {
+    if args.audio.saturating_add(args.video) == 0 && !args.data {
         return Err(Failure::new(
             "nothing to offer: give --audio N, --video N or --data",
         ));
