@@ -13,13 +13,17 @@ which peer failed which input, and why), and prints:
 
 A peer that failed an input shows "fails"; a benchmark that has no result shows "-".
 Usage: python3 benches/report.py [path/to/target/criterion]
+
+With --scaling, prints the ns/byte of the scaling bench instead (`cargo bench -p sdp-benches
+--bench scaling`): one row per shape and mode, one column per input size.
 """
 import json
 import os
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = sys.argv[1] if len(sys.argv) > 1 else os.path.join(HERE, "..", "target", "criterion")
+ARGS = [a for a in sys.argv[1:] if a != "--scaling"]
+ROOT = ARGS[0] if ARGS else os.path.join(HERE, "..", "target", "criterion")
 # Benchmark inputs, smallest first, as in benches/src/lib.rs; sizes come from the files.
 INPUTS = ["sip_audio", "st2110_sender", "firefox_offer", "chrome_offer", "conference_20m"]
 SIZES = {name: os.path.getsize(os.path.join(HERE, "data", name + ".sdp")) for name in INPUTS}
@@ -167,5 +171,36 @@ def main():
                 print(f"- {peer} on `{name}`: {short}")
 
 
+SCALING_SHAPES = ["media", "candidates", "giant_line", "attributes"]
+SCALING_SIZES = ["1KB", "100KB", "1MB", "10MB"]
+SCALING_MODES = ["lenient", "strict", "validate"]
+
+
+def scaling():
+    """ns/byte per shape, mode and size: flat rows mean time linear in the input size."""
+    print("| shape | measured | " + " | ".join(SCALING_SIZES) + " | 10MB / 100KB |")
+    print("| --- | --- | " + " | ".join("---:" for _ in SCALING_SIZES) + " | ---: |")
+    for shape in SCALING_SHAPES:
+        for mode in SCALING_MODES:
+            per_byte = []
+            for size in SCALING_SIZES:
+                base = os.path.join(ROOT, f"scaling_{shape}", mode, size, "new")
+                try:
+                    with open(os.path.join(base, "estimates.json")) as f:
+                        ns = json.load(f)["median"]["point_estimate"]
+                    with open(os.path.join(base, "benchmark.json")) as f:
+                        nbytes = json.load(f)["throughput"]["Bytes"]
+                    per_byte.append(ns / nbytes)
+                except (OSError, KeyError, ValueError, TypeError):
+                    per_byte.append(None)
+            cells = [f"{v:.2f}" if v is not None else "-" for v in per_byte]
+            ratio = f"{per_byte[3] / per_byte[1]:.2f}×" if per_byte[1] and per_byte[3] else "-"
+            label = "parse_with " + mode if mode != "validate" else "validate"
+            print(f"| `{shape}` | {label} | " + " | ".join(cells) + f" | {ratio} |")
+
+
 if __name__ == "__main__":
-    main()
+    if "--scaling" in sys.argv[1:]:
+        scaling()
+    else:
+        main()

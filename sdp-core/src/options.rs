@@ -16,10 +16,25 @@ pub enum Mode {
 }
 
 /// Size limits. Input that exceeds one is refused with
-/// [`ErrorCode::LimitExceeded`](crate::ErrorCode::LimitExceeded) in both modes.
+/// [`ErrorCode::LimitExceeded`](crate::ErrorCode::LimitExceeded) (`SDP0017`) in both modes,
+/// at the line where it is crossed, with a message naming the limit:
+/// `line 1025, column 1: expected at most 1024 media sections (limit `max_media` of
+/// `ParseOptions`)`.
 ///
-/// The defaults are far above anything a real endpoint sends and low enough that a hostile
-/// peer cannot make the parser hold much more memory than the input itself.
+/// The defaults are far above anything a real endpoint sends (a 20-party conference offer is
+/// about 100 KB with 40 m-sections) and low enough that a hostile peer cannot make the parser
+/// hold much more memory than the input itself. Parsing is linear in the input size with or
+/// without them (`benches/benches/scaling.rs`); what they bound is the work of the consumers
+/// that walk the sections and attributes afterwards (validation, negotiation, diff).
+///
+/// ```
+/// use sdp_core::{ErrorCode, Limits, ParseOptions, Session};
+/// let options = ParseOptions::lenient().with_limits(Limits { max_media: 1, ..Limits::default() });
+/// let text = "v=0\r\no=- 1 1 IN IP4 0.0.0.0\r\ns=-\r\nt=0 0\r\nm=audio 9 RTP/AVP 0\r\nm=video 9 RTP/AVP 96\r\n";
+/// let err = Session::parse_with(text, &options).unwrap_err();
+/// assert_eq!(err.code(), ErrorCode::LimitExceeded);
+/// assert_eq!(err.line(), 6);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Limits {
     /// Largest input, in bytes (default 16 MiB).

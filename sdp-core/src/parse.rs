@@ -377,7 +377,10 @@ impl<'a> Parser<'a, '_> {
             let problem = Problem::new(
                 ErrorCode::LimitExceeded,
                 Self::line_span(&line),
-                format!("at most {} media sections", self.opts.limits.max_media),
+                format!(
+                    "expected at most {} media sections (limit `max_media` of `ParseOptions`)",
+                    self.opts.limits.max_media
+                ),
             );
             return Err(self.fatal(problem));
         }
@@ -399,7 +402,8 @@ impl<'a> Parser<'a, '_> {
                 ErrorCode::LimitExceeded,
                 Self::line_span(line),
                 format!(
-                    "at most {} attributes per section",
+                    "expected at most {} attributes per section (limit \
+                     `max_attributes_per_section` of `ParseOptions`)",
                     self.opts.limits.max_attributes_per_section
                 ),
             );
@@ -432,7 +436,8 @@ pub(crate) fn parse<'a>(
             ErrorCode::LimitExceeded,
             Span::new(0, 0),
             format!(
-                "an input of at most {} bytes, not {}",
+                "expected an input of at most {} bytes (limit `max_input_bytes` of \
+                 `ParseOptions`), found {} bytes",
                 limits.max_input_bytes,
                 src.len()
             ),
@@ -483,9 +488,17 @@ pub(crate) fn parse<'a>(
         count += 1;
         if count > limits.max_lines || text.len() > limits.max_line_bytes {
             let expected = if count > limits.max_lines {
-                format!("at most {} lines", limits.max_lines)
+                format!(
+                    "expected at most {} lines (limit `max_lines` of `ParseOptions`)",
+                    limits.max_lines
+                )
             } else {
-                format!("lines of at most {} bytes", limits.max_line_bytes)
+                format!(
+                    "expected lines of at most {} bytes (limit `max_line_bytes` of \
+                     `ParseOptions`), found a line of {} bytes",
+                    limits.max_line_bytes,
+                    text.len()
+                )
             };
             let problem = Problem::new(ErrorCode::LimitExceeded, Span::new(pos, end), expected);
             return Err(ParseError::from_problem(src, problem));

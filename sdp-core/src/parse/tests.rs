@@ -189,6 +189,40 @@ fn limits_refuse_oversized_input_in_both_modes() {
 }
 
 #[test]
+fn limit_errors_name_the_limit_and_what_was_found() {
+    let text = format!("{HEAD}m=audio 9 RTP/AVP 0\r\na=x:1\r\na=y:2\r\nm=video 9 RTP/AVP 96\r\n");
+    let table = [
+        (
+            Limits { max_input_bytes: 10, ..Limits::default() },
+            "line 1, column 1: expected an input of at most 10 bytes (limit `max_input_bytes` of `ParseOptions`), found 100 bytes",
+        ),
+        (
+            Limits { max_line_bytes: 20, ..Limits::default() },
+            "line 2, column 1: expected lines of at most 20 bytes (limit `max_line_bytes` of `ParseOptions`), found a line of 24 bytes",
+        ),
+        (
+            Limits { max_lines: 3, ..Limits::default() },
+            "line 4, column 1: expected at most 3 lines (limit `max_lines` of `ParseOptions`)",
+        ),
+        (
+            Limits { max_media: 1, ..Limits::default() },
+            "line 8, column 1: expected at most 1 media sections (limit `max_media` of `ParseOptions`)",
+        ),
+        (
+            Limits { max_attributes_per_section: 1, ..Limits::default() },
+            "line 7, column 1: expected at most 1 attributes per section (limit `max_attributes_per_section` of `ParseOptions`)",
+        ),
+    ];
+    for (limits, message) in table {
+        for options in [ParseOptions::lenient(), ParseOptions::strict()] {
+            let err = parse(&text, &options.with_limits(limits), true).unwrap_err();
+            assert_eq!(err.code(), ErrorCode::LimitExceeded);
+            assert_eq!(err.to_string(), message);
+        }
+    }
+}
+
+#[test]
 fn parse_bytes_reports_the_first_invalid_byte() {
     let err = crate::Session::parse_bytes(b"v=0\r\no=- 1 1 IN IP4 1.2.3.4\r\ns=\xc3\x28\r\n")
         .unwrap_err();

@@ -272,7 +272,9 @@ fn rtcp_mux(ctx: &Ctx<'_>, r: &mut Report) {
         if !pair.accepted() || muxed {
             continue;
         }
-        if pair.offer.has_attribute(RtcpMuxOnly::NAME) {
+        // RTCP multiplexing is about RTP sections (RFC 8858 §3): an rtcp-mux-only line in a
+        // data channel section asks nothing of the answer (A25 writes no rtcp-mux there).
+        if pair.is_rtp() && pair.offer.has_attribute(RtcpMuxOnly::NAME) {
             r.error(
                 "F25",
                 i,

@@ -175,3 +175,13 @@ fn issue_7_an_offer_with_rtcp_mux_only_but_no_rtcp_mux_may_be_answered_with_rtcp
         "../data/regressions/answer-rtcp-mux-only-without-rtcp-mux.sdp"
     ));
 }
+
+#[test]
+fn issue_7_rtcp_mux_only_in_a_data_section_asks_nothing_of_the_answer() {
+    // `a=rtcp-mux-only` in an `m=application ... UDP/DTLS/SCTP` section: the engine answered the
+    // data channel without `a=rtcp-mux` (A25), and the checker required it (F25), although RTCP
+    // multiplexing concerns RTP sections only.
+    assert_answer_property(include_bytes!(
+        "../data/regressions/answer-rtcp-mux-only-in-data-section.sdp"
+    ));
+}
