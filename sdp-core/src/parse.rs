@@ -5,8 +5,6 @@
 //! line's text, strict mode stops at the first. Typed values are parsed again on demand later,
 //! which costs little and keeps the model borrowed and small.
 
-use memchr::memmem;
-
 use crate::attr::registry;
 use crate::error::{ErrorCode, ParseError, ParseWarning, Problem, ValueError};
 use crate::field::{Bandwidth, Connection, Key, MediaLine, Origin, Repeat, TimeZones, Timing};
@@ -83,6 +81,9 @@ struct Parser<'a, 'o> {
     warnings: Vec<ParseWarning>,
     session: Vec<Line<'a>>,
     media: Vec<Media<'a>>,
+    /// Lines of the section being read. They move into the section's own vector, allocated to
+    /// size, when the section ends: one allocation per section without counting lines first.
+    pending: Vec<Line<'a>>,
     /// Highest rank seen in the current section.
     rank: u8,
     /// Line kinds seen in the current section (bit set).
@@ -349,10 +350,7 @@ impl<'a> Parser<'a, '_> {
         }
         self.check_order(&line)?;
         self.check_value(&line)?;
-        match self.media.last_mut() {
-            Some(media) => media.lines_mut().push(line),
-            None => self.session.push(line),
-        }
+        self.pending.push(line);
         Ok(())
     }
 
@@ -363,15 +361,21 @@ impl<'a> Parser<'a, '_> {
             LineKind::Attribute => self.count_attribute(&line)?,
             _ => {}
         }
-        match self.media.last_mut() {
-            Some(media) => media.lines_mut().push(line),
-            None => self.session.push(line),
-        }
+        self.pending.push(line);
         Ok(())
     }
 
-    /// Starts a media section at its `m=` line. Its line vector is sized from the bytes up to the
-    /// next `m=` line, so that a section costs one allocation.
+    /// Moves the lines read since the last `m=` line (or the start) into their section.
+    fn end_section(&mut self) {
+        let mut lines = Vec::with_capacity(self.pending.len());
+        lines.append(&mut self.pending);
+        match self.media.last_mut() {
+            Some(media) => *media.lines_mut() = lines,
+            None => self.session = lines,
+        }
+    }
+
+    /// Starts a media section at its `m=` line.
     fn open_media(&mut self, line: Line<'a>) -> Result<(), ParseError> {
         if self.media.len() >= self.opts.limits.max_media {
             let problem = Problem::new(
@@ -385,12 +389,8 @@ impl<'a> Parser<'a, '_> {
             return Err(self.fatal(problem));
         }
         self.attributes_in_section = 0;
-        let start = line.span().map_or(0, |s| s.start);
-        let end = section_end_from(self.src, start);
-        let section = self.src.as_bytes().get(start..end).unwrap_or_default();
-        let capacity = memchr::memchr_iter(b'\n', section).count();
-        self.media
-            .push(Media::from_parts(line, Vec::with_capacity(capacity)));
+        self.end_section();
+        self.media.push(Media::from_parts(line, Vec::new()));
         Ok(())
     }
 
@@ -411,16 +411,6 @@ impl<'a> Parser<'a, '_> {
         }
         Ok(())
     }
-}
-
-/// End of the media section starting at `start`: the start of the next `m=` line.
-fn section_end_from(src: &str, start: usize) -> usize {
-    let bytes = src.as_bytes();
-    let from = start + 1;
-    bytes
-        .get(from..)
-        .and_then(|rest| memmem::find(rest, b"\nm="))
-        .map_or(src.len(), |i| from + i + 1)
 }
 
 /// Parses `src`; `check` asks for every line's grammar and place to be checked (strict mode
@@ -453,22 +443,16 @@ pub(crate) fn parse<'a>(
         return Err(ParseError::from_problem(src, problem));
     }
     let bytes = src.as_bytes();
-    let media_count =
-        memmem::find_iter(bytes, b"\nm=").count() + usize::from(bytes.starts_with(b"m="));
-    let first_media = if bytes.starts_with(b"m=") {
-        0
-    } else {
-        memmem::find(bytes, b"\nm=").map_or(src.len(), |i| i + 1)
-    };
-    let session_lines =
-        memchr::memchr_iter(b'\n', bytes.get(..first_media).unwrap_or_default()).count() + 1;
     let mut p = Parser {
         src,
         opts,
         check: check || opts.mode == Mode::Strict,
         warnings: Vec::new(),
-        session: Vec::with_capacity(session_lines.min(limits.max_lines)),
-        media: Vec::with_capacity(media_count.min(limits.max_media)),
+        session: Vec::new(),
+        media: Vec::new(),
+        // Room for the largest section of a typical offer (lines average over 30 bytes), so
+        // that the vector rarely grows; past 1024 lines it grows as needed.
+        pending: Vec::with_capacity((src.len() / 32 + 1).min(1024)),
         rank: 0,
         seen: 0,
         attributes_in_section: 0,
@@ -516,6 +500,7 @@ pub(crate) fn parse<'a>(
         p.push(line)?;
         pos = next;
     }
+    p.end_section();
     if !p.any_typed_line {
         let problem = Problem::new(
             ErrorCode::MissingVersion,
