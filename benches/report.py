@@ -40,6 +40,8 @@ OURS = [
     ("codecs", "all", "codec views"),
     ("negotiate", "answer", "answer"),
     ("negotiate", "check_answer", "check_answer"),
+    ("diff", "identical", "diff, same"),
+    ("diff", "revised", "diff, re-offer"),
 ]
 
 

@@ -10,7 +10,8 @@ use std::time::Duration;
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use sdp_benches::peers::{try_parse, try_write, PEERS};
-use sdp_benches::{split_floor, INPUTS};
+use sdp_benches::{revised, split_floor, INPUTS};
+use sdp_cli::diff::DiffOptions;
 use sdp_core::attr::direction::Direction;
 use sdp_core::validate::Profile;
 use sdp_core::{ParseOptions, Session};
@@ -178,6 +179,28 @@ fn negotiate(c: &mut Criterion) {
     group.finish();
 }
 
+/// The semantic diff (`sdp diff`) of each input against itself (nothing to report, every
+/// section and attribute compared) and against a re-offer of it (`sdp_benches::revised`: new
+/// session version, ICE restart, one direction changed).
+fn diff(c: &mut Criterion) {
+    let options = DiffOptions::default();
+    let mut group = c.benchmark_group("diff");
+    for input in INPUTS {
+        group.throughput(Throughput::Bytes(input.text.len() as u64));
+        let changed = revised(input.text);
+        let (Ok(a), Ok(b)) = (Session::parse(input.text), Session::parse(&changed)) else {
+            panic!("{} does not parse", input.name);
+        };
+        group.bench_with_input(BenchmarkId::new("identical", input.name), &a, |bench, a| {
+            bench.iter(|| sdp_cli::diff::diff(black_box(a), black_box(a), &options))
+        });
+        group.bench_with_input(BenchmarkId::new("revised", input.name), &b, |bench, b| {
+            bench.iter(|| sdp_cli::diff::diff(black_box(&a), black_box(b), &options))
+        });
+    }
+    group.finish();
+}
+
 /// Where criterion keeps its reports, found as criterion finds it (`CRITERION_HOME`, then
 /// `CARGO_TARGET_DIR/criterion`), else the workspace's `target/criterion`.
 fn criterion_home() -> PathBuf {
@@ -271,6 +294,6 @@ fn config() -> Criterion {
 criterion_group! {
     name = benches;
     config = config();
-    targets = parse, write, floor, peers, validate, codecs, negotiate
+    targets = parse, write, floor, peers, validate, codecs, negotiate, diff
 }
 criterion_main!(benches);

@@ -44,6 +44,39 @@ pub const fn alloc_budget(media: usize) -> usize {
     2 + 3 * media
 }
 
+/// A re-offer of `text`, as the `diff` benchmark compares it with the original: the origin's
+/// session version is one higher, every `a=ice-ufrag` / `a=ice-pwd` gets a new value (an ICE
+/// restart) and the first `a=sendrecv` becomes `a=recvonly`. Line endings are kept.
+pub fn revised(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 64);
+    let mut direction_changed = false;
+    for line in text.split_inclusive('\n') {
+        let body = line.trim_end_matches(['\r', '\n']);
+        let ending = &line[body.len()..];
+        if let Some(origin) = body.strip_prefix("o=") {
+            let mut fields: Vec<String> = origin.split(' ').map(str::to_owned).collect();
+            if let Some(version) = fields.get_mut(2) {
+                if let Ok(n) = version.parse::<u64>() {
+                    *version = (n + 1).to_string();
+                }
+            }
+            out.push_str("o=");
+            out.push_str(&fields.join(" "));
+        } else if body.starts_with("a=ice-ufrag:") {
+            out.push_str("a=ice-ufrag:R3st");
+        } else if body.starts_with("a=ice-pwd:") {
+            out.push_str("a=ice-pwd:restartrestartrestart12");
+        } else if body == "a=sendrecv" && !direction_changed {
+            direction_changed = true;
+            out.push_str("a=recvonly");
+        } else {
+            out.push_str(body);
+        }
+        out.push_str(ending);
+    }
+    out
+}
+
 /// The number of `m=` lines of `text` (lines starting with `m=`).
 pub fn media_count(text: &str) -> usize {
     text.split('\n').filter(|l| l.starts_with("m=")).count()
@@ -114,6 +147,42 @@ mod tests {
                 input.text.matches(eol).count()
             );
             assert!(media_count(input.text) >= 1, "{}", input.name);
+        }
+    }
+
+    #[test]
+    fn revised_inputs_differ_as_a_re_offer() {
+        use sdp_cli::diff::{diff, DiffOptions};
+        for input in INPUTS {
+            let changed = revised(input.text);
+            let a = sdp_core::Session::parse(input.text).expect("input parses");
+            let b = sdp_core::Session::parse(&changed).expect("revised input parses");
+            assert!(
+                diff(&a, &a, &DiffOptions::default()).is_empty(),
+                "{}",
+                input.name
+            );
+            let changes = diff(&a, &b, &DiffOptions::default());
+            let names: Vec<&str> = changes.changes.iter().map(|c| c.kind.name()).collect();
+            assert!(
+                names.contains(&"session-version"),
+                "{}: {names:?}",
+                input.name
+            );
+            let has_ice = input.text.contains("a=ice-ufrag:");
+            assert_eq!(names.contains(&"ice-restart"), has_ice, "{}", input.name);
+            let has_sendrecv =
+                input.text.contains("a=sendrecv\r\n") || input.text.contains("a=sendrecv\n");
+            assert_eq!(
+                names.contains(&"direction"),
+                has_sendrecv,
+                "{}: {names:?}",
+                input.name
+            );
+            assert_eq!(
+                changed.matches('\n').count(),
+                input.text.matches('\n').count()
+            );
         }
     }
 
