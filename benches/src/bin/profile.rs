@@ -7,20 +7,22 @@
 //! callgrind_annotate callgrind.out.<pid> | head -40
 //! ```
 //!
-//! Arguments: what to run (`parse`, `strict`, `write`, `floor`, or a peer id for that peer's
-//! parse, `<peer>-write` for its writer), the input name, and the number of iterations.
+//! Arguments: what to run (`parse`, `strict`, `write`, `floor`, `diff` (against
+//! `sdp_benches::revised`), or a peer id for that peer's parse, `<peer>-write` for its writer), the input name, and the number of iterations.
 
 use std::hint::black_box;
 use std::process::ExitCode;
 
 use sdp_benches::peers::{try_parse, PEERS};
-use sdp_benches::{split_floor, INPUTS};
+use sdp_benches::{revised, split_floor, INPUTS};
 use sdp_core::{ParseOptions, Session};
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().collect();
     let (Some(what), Some(name)) = (args.get(1), args.get(2)) else {
-        eprintln!("usage: profile <parse|strict|write|floor|PEER|PEER-write> <input> [iterations]");
+        eprintln!(
+            "usage: profile <parse|strict|write|floor|diff|PEER|PEER-write> <input> [iterations]"
+        );
         return ExitCode::from(2);
     };
     let n: usize = args.get(3).and_then(|n| n.parse().ok()).unwrap_or(1000);
@@ -46,6 +48,15 @@ fn main() -> ExitCode {
                 let _ = session.write_to(&mut out);
                 black_box(out);
             }
+        }
+        "diff" => {
+            let changed = revised(text);
+            let (Ok(a), Ok(b)) = (Session::parse(text), Session::parse(&changed)) else {
+                eprintln!("{name} does not parse");
+                return ExitCode::FAILURE;
+            };
+            let options = sdp_cli::diff::DiffOptions::default();
+            (0..n).for_each(|_| drop(black_box(sdp_cli::diff::diff(&a, black_box(&b), &options))));
         }
         "floor" => (0..n).for_each(|_| {
             black_box(split_floor(black_box(text), |s| {
