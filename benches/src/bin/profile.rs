@@ -8,7 +8,7 @@
 //! ```
 //!
 //! Arguments: what to run (`parse`, `strict`, `write`, `floor`, `diff` (against
-//! `sdp_benches::revised`), `answer` (the WebRTC preset; SIP for the SIP and ST 2110 inputs), or a peer id for that peer's parse, `<peer>-write` for its writer), the input name, and the number of iterations.
+//! `sdp_benches::revised`), `answer` (the WebRTC preset; SIP for the SIP and ST 2110 inputs), `validate` (auto profile), or a peer id for that peer's parse, `<peer>-write` for its writer), the input name, and the number of iterations.
 
 use std::hint::black_box;
 use std::process::ExitCode;
@@ -21,7 +21,7 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().collect();
     let (Some(what), Some(name)) = (args.get(1), args.get(2)) else {
         eprintln!(
-            "usage: profile <parse|strict|write|floor|diff|answer|PEER|PEER-write> <input> [iterations]"
+            "usage: profile <parse|strict|write|floor|diff|answer|validate|PEER|PEER-write> <input> [iterations]"
         );
         return ExitCode::from(2);
     };
@@ -57,6 +57,18 @@ fn main() -> ExitCode {
             };
             let options = sdp_cli::diff::DiffOptions::default();
             (0..n).for_each(|_| drop(black_box(sdp_cli::diff::diff(&a, black_box(&b), &options))));
+        }
+        "validate" => {
+            let Ok(session) = Session::parse(text) else {
+                eprintln!("{name} does not parse");
+                return ExitCode::FAILURE;
+            };
+            (0..n).for_each(|_| {
+                drop(black_box(sdp_core::validate::validate(
+                    black_box(&session),
+                    sdp_core::validate::Profile::Auto,
+                )))
+            });
         }
         "answer" => {
             let config = if name.starts_with("sip") || name.starts_with("st2110") {

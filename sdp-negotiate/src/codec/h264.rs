@@ -63,23 +63,15 @@ pub(super) fn h264_answer_profile_level_id(
 
 /// B4: the H.264 fmtp we answer: our parameters, with profile-level-id per
 /// [`h264_answer_profile_level_id`] and the offer's packetization-mode when we left ours out.
+/// `ours` and `theirs` are the parameters of `local` and `offered`, parsed once per format by
+/// the caller (the defaults when a side has no fmtp or one that does not parse).
 pub(super) fn h264_answer_fmtp(
     local: Option<&Fmtp<'_>>,
     offered: Option<&Fmtp<'_>>,
+    ours: &H264Params<'_>,
+    theirs: &H264Params<'_>,
 ) -> Option<String> {
-    let ours = local
-        .map(H264Params::from_fmtp)
-        .transpose()
-        .ok()
-        .flatten()
-        .unwrap_or_default();
-    let theirs = offered
-        .map(H264Params::from_fmtp)
-        .transpose()
-        .ok()
-        .flatten()
-        .unwrap_or_default();
-    let plid = h264_answer_profile_level_id(&ours, &theirs).map(|p| p.to_string());
+    let plid = h264_answer_profile_level_id(ours, theirs).map(|p| p.to_string());
     // B4: packetization-mode equals the offer's (B3 made them equal); write it when the offer
     // did even if our config leaves it implicit.
     let mode = offered

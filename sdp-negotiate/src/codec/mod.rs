@@ -71,7 +71,8 @@ use sdp_core::ValueError;
 use serde::Serialize;
 
 use crate::config::{CodecConfig, ConfigError, MediaKind};
-use matching::{base_match, local_key, offered_key, Kind, MatchKey};
+use matching::{base_match, key_and_h264, local_fmtp, local_key, Kind, MatchKey};
+use sdp_core::attr::fmtp::H264Params;
 
 /// What role a negotiated format plays.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -260,6 +261,8 @@ struct Slot<'a, 's> {
     kind: Kind,
     /// Its B3 match key (`Err` when the fmtp does not parse).
     key: Result<MatchKey, ValueError>,
+    /// Its H.264 parameters (the defaults for other codecs and unparsable fmtps).
+    h264: H264Params<'s>,
     state: SlotState,
 }
 
@@ -269,6 +272,8 @@ struct Engine<'a, 's> {
     local: &'a [CodecConfig],
     /// The B3 match key of each local config (`None` when its fmtp does not parse).
     local_keys: Vec<Option<MatchKey>>,
+    /// The H.264 parameters of each local config (the defaults for other codecs).
+    local_h264: Vec<H264Params<'a>>,
     options: &'a CodecOptions,
     slots: Vec<Slot<'a, 's>>,
 }
@@ -295,18 +300,28 @@ impl<'a, 's> Engine<'a, 's> {
                 } else {
                     SlotState::Open
                 };
+                let (key, h264) = key_and_h264(codec.encoding_name, codec.fmtp.as_ref());
                 Slot {
                     codec,
                     kind: Kind::of(codec.encoding_name),
-                    key: offered_key(codec),
+                    key,
+                    h264,
                     state,
                 }
             })
             .collect();
+        let (local_keys, local_h264) = local
+            .iter()
+            .map(|c| {
+                let (key, h264) = key_and_h264(&c.name, local_fmtp(c).as_ref());
+                (key.ok(), h264)
+            })
+            .unzip();
         Engine {
             media,
             local,
-            local_keys: local.iter().map(|c| local_key(c).ok()).collect(),
+            local_keys,
+            local_h264,
             options,
             slots,
         }
@@ -394,7 +409,7 @@ impl<'a, 's> Engine<'a, 's> {
             let Some(slot) = self.slots.get(i) else {
                 continue;
             };
-            let fmtp = self.answer_fmtp(slot, config);
+            let fmtp = self.answer_fmtp(slot, li, config);
             let role = match kind {
                 Kind::Primary => CodecRole::Primary,
                 Kind::Red => CodecRole::Red,
@@ -416,12 +431,15 @@ impl<'a, 's> Engine<'a, 's> {
     }
 
     /// The fmtp we answer for `slot` paired with `config` (B4-B6, B11, B12).
-    fn answer_fmtp(&self, slot: &Slot<'_, '_>, config: &CodecConfig) -> Option<String> {
+    fn answer_fmtp(&self, slot: &Slot<'_, '_>, li: usize, config: &CodecConfig) -> Option<String> {
         let ours = matching::local_fmtp(config);
         let theirs = slot.codec.fmtp.as_ref();
         let offer_text = || theirs.map(|f| f.params_text()).filter(|t| !t.is_empty());
         match slot.kind {
-            Kind::Primary if slot.codec.is("H264") => h264::h264_answer_fmtp(ours.as_ref(), theirs),
+            Kind::Primary if slot.codec.is("H264") => {
+                let our_params = self.local_h264.get(li).copied().unwrap_or_default();
+                h264::h264_answer_fmtp(ours.as_ref(), theirs, &our_params, &slot.h264)
+            }
             Kind::Primary if slot.codec.is("H265") => h264::h265_answer_fmtp(ours.as_ref(), theirs),
             // B11: RED keeps the offer's redundancy fmtp.
             Kind::Red => offer_text().map(str::to_string),
