@@ -373,9 +373,12 @@ fn raw_media_or_session<'s>(
         .and_then(|a| a.value())
 }
 
-/// Whether the section is an SCTP data section (`m=application ... DTLS/SCTP ...`).
+/// Whether the section is an SCTP data section (`m=application ... DTLS/SCTP ...`): its
+/// protocol has an `SCTP` token and no `RTP` one. A protocol with both (`RTP/AVPLS/SCTP`) is
+/// read as RTP, as the answer engine reads it, so that the checker does not hold an answer to
+/// the rules of a data channel the engine never saw.
 fn is_sctp(media: &Media<'_>) -> bool {
     media
         .media_line()
-        .is_some_and(|l| l.proto.split('/').any(|p| p.eq_ignore_ascii_case("SCTP")))
+        .is_some_and(|l| !l.is_rtp() && l.proto.split('/').any(|p| p.eq_ignore_ascii_case("SCTP")))
 }

@@ -185,3 +185,14 @@ fn issue_7_rtcp_mux_only_in_a_data_section_asks_nothing_of_the_answer() {
         "../data/regressions/answer-rtcp-mux-only-in-data-section.sdp"
     ));
 }
+
+#[test]
+fn issue_7_a_proto_with_both_rtp_and_sctp_tokens_is_checked_as_rtp() {
+    // `m=audio ... RTP/AVPLS/SCTP`: the engine reads the section as RTP (it has the `RTP`
+    // token and is none of the three SCTP protocols JSEP knows) and the SIP phone answered its
+    // codecs; the checker took any `SCTP` token for a data channel and asked for
+    // `a=sctp-port` and the offer's formats (F31).
+    assert_answer_property(include_bytes!(
+        "../data/regressions/answer-rtp-proto-with-sctp-token.sdp"
+    ));
+}
