@@ -10,9 +10,8 @@
 
 use std::sync::OnceLock;
 
-use sdp_core::validate::{validate, Profile, Severity as LintSeverity};
+use sdp_core::validate::{validate, Severity as LintSeverity};
 use sdp_core::{ParseOptions, Session};
-use sdp_negotiate::negotiated::Mode;
 use sdp_negotiate::{answer, check_answer, Config, Severity};
 
 /// The presets, built once: `Config::webrtc()` generates a certificate, which takes
@@ -52,10 +51,7 @@ pub fn run(data: &[u8]) {
             offer.media().len(),
             "{name}: m-section count differs from the offer (A1)\n{written}"
         );
-        let profile = match answer.negotiated.mode {
-            Mode::Jsep => Profile::Webrtc,
-            Mode::Classic => Profile::Sip,
-        };
+        let profile = answer.negotiated.mode.validation_profile();
         let lint_errors: Vec<String> = validate(&parsed, profile)
             .into_iter()
             .filter(|d| d.severity() == LintSeverity::Error)

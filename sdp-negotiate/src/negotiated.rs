@@ -1,6 +1,7 @@
 //! What an offer/answer exchange agreed on: the view a media pipeline configures itself from.
 
 use sdp_core::attr::direction::Direction;
+use sdp_core::validate::Profile;
 use serde::Serialize;
 
 use crate::codec::NegotiatedCodec;
@@ -14,6 +15,24 @@ pub enum Mode {
     Jsep,
     /// Classic SIP offer/answer.
     Classic,
+}
+
+impl Mode {
+    /// The validation profile a description of this mode is checked under: WebRTC for JSEP,
+    /// SIP for classic offer/answer.
+    ///
+    /// ```
+    /// use sdp_core::validate::Profile;
+    /// use sdp_negotiate::negotiated::Mode;
+    /// assert_eq!(Mode::Jsep.validation_profile(), Profile::Webrtc);
+    /// assert_eq!(Mode::Classic.validation_profile(), Profile::Sip);
+    /// ```
+    pub fn validation_profile(self) -> Profile {
+        match self {
+            Mode::Jsep => Profile::Webrtc,
+            Mode::Classic => Profile::Sip,
+        }
+    }
 }
 
 /// Our DTLS role (RFC 5763 §5: `a=setup:active` is the DTLS client).

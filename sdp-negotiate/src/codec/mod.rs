@@ -432,7 +432,7 @@ impl<'a, 's> Engine<'a, 's> {
 
     /// The fmtp we answer for `slot` paired with `config` (B4-B6, B11, B12).
     fn answer_fmtp(&self, slot: &Slot<'_, '_>, li: usize, config: &CodecConfig) -> Option<String> {
-        let ours = matching::local_fmtp(config);
+        let ours = local_fmtp(config);
         let theirs = slot.codec.fmtp.as_ref();
         let offer_text = || theirs.map(|f| f.params_text()).filter(|t| !t.is_empty());
         match slot.kind {

@@ -4,9 +4,8 @@
 
 use std::sync::OnceLock;
 
-use sdp_core::validate::{validate, Profile, Severity as LintSeverity};
+use sdp_core::validate::{validate, Severity as LintSeverity};
 use sdp_core::{ParseOptions, Session};
-use sdp_negotiate::negotiated::Mode;
 use sdp_negotiate::{answer, check_answer, Config, NegotiationError, Severity};
 
 /// The presets, built once (`Config::webrtc()` generates a certificate).
@@ -31,10 +30,7 @@ fn assert_answer_property(offer: &[u8]) -> Vec<Result<(), NegotiationError>> {
                     .unwrap()
                     .session;
                 assert_eq!(parsed.to_string(), text);
-                let profile = match answer.negotiated.mode {
-                    Mode::Jsep => Profile::Webrtc,
-                    Mode::Classic => Profile::Sip,
-                };
+                let profile = answer.negotiated.mode.validation_profile();
                 let lints: Vec<_> = validate(&parsed, profile)
                     .into_iter()
                     .filter(|d| d.severity() == LintSeverity::Error)

@@ -50,10 +50,7 @@ fn answer_clean(offer: &str, config: &Config, options: &AnswerOptions<'_>) -> An
     let parsed = Session::parse(offer).unwrap();
     let answer = answer_with(&parsed, config, options).unwrap();
     assert_eq!(answer.session.media().len(), parsed.media().len());
-    let profile = match answer.negotiated.mode {
-        Mode::Jsep => Profile::Webrtc,
-        Mode::Classic => Profile::Sip,
-    };
+    let profile = answer.negotiated.mode.validation_profile();
     assert_clean(&answer, profile);
     answer
 }

@@ -36,10 +36,7 @@ fn check(offer: &Session<'_>) -> Result<(), String> {
                 "{name}: the answer does not write back byte-exact\n{text}\n---\n{again}"
             ));
         }
-        let profile = match answer.negotiated.mode {
-            Mode::Jsep => Profile::Webrtc,
-            Mode::Classic => Profile::Sip,
-        };
+        let profile = answer.negotiated.mode.validation_profile();
         let errors: Vec<String> = validate(&parsed.session, profile)
             .into_iter()
             .filter(|d| d.severity() == Severity::Error)
