@@ -20,6 +20,8 @@ import re
 import subprocess
 import sys
 
+from mdtable import ratio, table
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 BIN = os.path.join(HERE, "..", "target", "release", "profile")
 INPUTS = ["sip_audio", "st2110_sender", "firefox_offer", "chrome_offer", "conference_20m"]
@@ -56,10 +58,6 @@ def fmt(count):
     return f"{count / 1e3:.1f} k"
 
 
-def ratio(a, b):
-    return f"{a / b:.2f}×" if a and b else "-"
-
-
 def main():
     inputs = sys.argv[1:] or INPUTS
     parse_rows, write_rows, ratio_rows = [], [], []
@@ -82,13 +80,6 @@ def main():
             ratio(ours["parse"], ours["floor"]),
         ])
         print(f"counted {name}", file=sys.stderr)
-
-    def table(header, rows):
-        print("| " + " | ".join(header) + " |")
-        print("| --- | " + " | ".join("---:" for _ in header[1:]) + " |")
-        for row in rows:
-            print("| " + " | ".join(row) + " |")
-        print()
 
     print("Instructions per parse (callgrind):\n")
     table(["input", "us (lenient, default)", "us (strict)"] + PEERS + ["floor"], parse_rows)

@@ -21,6 +21,8 @@ import json
 import os
 import sys
 
+from mdtable import ratio, table
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 ARGS = [a for a in sys.argv[1:] if a != "--scaling"]
 ROOT = ARGS[0] if ARGS else os.path.join(HERE, "..", "target", "criterion")
@@ -81,18 +83,6 @@ def cell(group, function, name):
     if ns is None:
         return "-"
     return f"{fmt_time(ns)} ({SIZES[name] / ns * 1000:.0f} MB/s)"
-
-
-def ratio(a, b):
-    return f"{a / b:.2f}×" if a and b else "-"
-
-
-def table(header, rows):
-    print("| " + " | ".join(header) + " |")
-    print("| --- | " + " | ".join("---:" for _ in header[1:]) + " |")
-    for row in rows:
-        print("| " + " | ".join(row) + " |")
-    print()
 
 
 def label(name):
